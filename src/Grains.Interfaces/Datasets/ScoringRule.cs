@@ -1,0 +1,14 @@
+namespace LabSandbox.Grains.Interfaces.Datasets;
+
+/// <summary>Points awarded for reaching progress level <see cref="WinIndex"/> (1..7); cumulative by progress.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.ScoringRule")]
+public sealed record ScoringRule(
+    [property: Id(0)] int WinIndex,
+    [property: Id(1)] int PointsAwarded)
+{
+    /// <summary>The house rules: a field totals 6000 points.</summary>
+    public static IReadOnlyList<ScoringRule> HouseRules { get; } =
+    [
+        new(1, 0), new(2, 50), new(3, 100), new(4, 150), new(5, 200), new(6, 250), new(7, 300),
+    ];
+}

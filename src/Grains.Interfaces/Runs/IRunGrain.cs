@@ -1,0 +1,40 @@
+using LabSandbox.Grains.Interfaces.Artifacts;
+
+namespace LabSandbox.Grains.Interfaces.Runs;
+
+/// <summary>
+/// One durable run (SPEC §3). Clients create, read and cancel it; the executor reports back through
+/// the attempt-fenced methods, so a stale execution can never change a newer attempt or a terminal run.
+/// </summary>
+[Alias("LabSandbox.IRunGrain")]
+public interface IRunGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the run as queued and dispatches it. Repeating it with the same spec is a no-op.</summary>
+    [Alias("Create")]
+    Task<RunCommandResult> CreateAsync(RunSpec spec);
+
+    [ReadOnly, Alias("Get")]
+    Task<RunSnapshot?> GetAsync();
+
+    /// <summary>Events with a sequence greater than <paramref name="afterSequence"/>, oldest first.</summary>
+    [ReadOnly, Alias("GetEvents")]
+    Task<RunEventPage?> GetEventsAsync(long afterSequence, int limit);
+
+    /// <summary>Cancels a queued or running run; a terminal run is a conflict and stays as it is.</summary>
+    [Alias("Cancel")]
+    Task<RunCommandResult> CancelAsync();
+
+    /// <summary>Executor: claims attempt <paramref name="attempt"/>; false when the run is not runnable by it.</summary>
+    [Alias("TryStart")]
+    Task<bool> TryStartAsync(int attempt, string claimedBy);
+
+    [Alias("ReportProgress")]
+    Task<bool> ReportProgressAsync(int attempt, string phase, double percent, string message);
+
+    /// <summary>Executor: succeeds the run with its artifacts; without a <c>metrics</c> artifact the run fails (INV-4).</summary>
+    [Alias("Complete")]
+    Task<bool> CompleteAsync(int attempt, IReadOnlyList<ArtifactRef> artifacts);
+
+    [Alias("Fail")]
+    Task<bool> FailAsync(int attempt, string error);
+}

@@ -1,0 +1,15 @@
+namespace LabSandbox.Grains.Interfaces.Runs;
+
+/// <summary>The run kinds of SPEC §3 (names are the API contract).</summary>
+public static class RunKinds
+{
+    public const string Advancement = "advancement";
+    public const string Simulation = "simulation";
+    public const string MarketShare = "market_share";
+    public const string StrategyGeneration = "strategy_generation";
+    public const string Experiment = "experiment";
+    public const string Retention = "retention";
+
+    /// <summary>The kinds this build can execute.</summary>
+    public static IReadOnlyList<string> Supported { get; } = [Advancement];
+}

@@ -1,0 +1,11 @@
+namespace LabSandbox.Grains.Artifacts;
+
+/// <summary>Where heavy artifact bytes live; records point at them by <c>storageUri</c> + SHA-256.</summary>
+public interface IArtifactStore
+{
+    /// <summary>Stores the bytes under the artifact's id and returns the URI to read them back.</summary>
+    Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens stored bytes; throws <see cref="FileNotFoundException"/> when they are gone.</summary>
+    Stream OpenRead(string storageUri);
+}

@@ -1,0 +1,19 @@
+using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LabSandbox.Silo.Hosting;
+
+public static class LabServiceCollectionExtensions
+{
+    /// <summary>The application services grains depend on. Time is injected so tests can fake it.</summary>
+    public static IServiceCollection AddLabSandboxServices(this IServiceCollection services, LabSandboxOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IArtifactStore>(new LocalFolderArtifactStore(options.ArtifactRoot));
+        services.AddSingleton(options);
+        services.AddRunHandlers();
+        return services;
+    }
+}

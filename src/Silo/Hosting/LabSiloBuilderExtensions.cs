@@ -1,0 +1,76 @@
+using System.Net;
+using LabSandbox.Grains.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace LabSandbox.Silo.Hosting;
+
+public static class LabSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql (the providers default to SQL Server).</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Configures a LabSandbox silo from configuration: with <c>ConnectionStrings:LabSandbox</c>, ADO.NET
+    /// clustering, grain storage and reminders on PostgreSQL; without it, localhost clustering and
+    /// in-memory storage and reminders (the embedded default).
+    /// </summary>
+    public static ISiloBuilder UseLabSandbox(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        var connectionString = configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName);
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddMemoryGrainStorage(LabStorage.Name);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(LabStorage.Name, o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        return silo.AddLabSandboxGrains(options);
+    }
+
+    /// <summary>
+    /// What every LabSandbox silo needs whatever its clustering and storage: the storage serializer,
+    /// the application services grains depend on, and the real-data import. Test clusters call this too.
+    /// </summary>
+    public static ISiloBuilder AddLabSandboxGrains(this ISiloBuilder silo, LabSandboxOptions options)
+    {
+        // System.Text.Json payloads: no CLR type names in stored rows, so renames never strand old state.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddActivityPropagation();
+        silo.Services.AddLabSandboxServices(options);
+        if (options.ImportRealData)
+        {
+            silo.AddStartupTask<RealDataImportStartupTask>();
+        }
+
+        return silo;
+    }
+}
