@@ -9,7 +9,7 @@ public sealed record ArtifactLineage(
     [property: Id(1)] IReadOnlyList<DatasetRef> DatasetRefs)
 {
     /// <summary>A lineage must name at least one upstream artifact or dataset, each fully identified.</summary>
-    public bool IsComplete =>
+    public bool IsComplete() =>
         (UpstreamArtifactIds.Count > 0 || DatasetRefs.Count > 0)
         && UpstreamArtifactIds.All(id => !string.IsNullOrWhiteSpace(id))
         && DatasetRefs.All(d => !string.IsNullOrWhiteSpace(d.Id) && !string.IsNullOrWhiteSpace(d.Digest));

@@ -1,12 +1,15 @@
+using LabSandbox.Grains.Runs.Advancement;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabSandbox.Grains.Runs;
 
 public static class RunHandlerRegistration
 {
-    /// <summary>Registers one handler per executable run kind.</summary>
-    public static IServiceCollection AddRunHandlers(this IServiceCollection services)
-    {
-        return services;
-    }
+    /// <summary>Silo side: one handler per executable run kind.</summary>
+    public static IServiceCollection AddRunHandlers(this IServiceCollection services) =>
+        services.AddSingleton<IRunHandler, AdvancementRunHandler>();
+
+    /// <summary>API side: one planner (validation and pinning) per run kind.</summary>
+    public static IServiceCollection AddRunPlanners(this IServiceCollection services) =>
+        services.AddSingleton<IRunPlanner, AdvancementRunPlanner>();
 }

@@ -38,6 +38,12 @@ public static class LabTelemetry
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
 
+        // Orleans' own information logs drown the run events; configuration can still lower this.
+        if (builder.Configuration["Logging:LogLevel:Orleans"] is null)
+        {
+            builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        }
+
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t =>

@@ -1,0 +1,145 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using LabSandbox.Api.Contracts;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Apis;
+
+public static class RunsApi
+{
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/runs").WithTags("Runs");
+        group.MapPost("/", CreateRun).WithName("CreateRun");
+        group.MapGet("/", ListRuns).WithName("ListRuns");
+        group.MapGet("/{runId}", GetRun).WithName("GetRun");
+        group.MapGet("/{runId}/events", GetRunEvents).WithName("GetRunEvents");
+        group.MapPost("/{runId}/cancel", CancelRun).WithName("CancelRun");
+        return group;
+    }
+
+    /// <summary>Validates and pins the request, then creates a queued run: 202 with its id, or 400 naming the bad fields.</summary>
+    private static async Task<Results<AcceptedAtRoute<RunCreatedResponse>, ValidationProblem>> CreateRun(
+        JsonObject body, IClusterClient cluster, IEnumerable<IRunPlanner> planners)
+    {
+        var kind = body["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+        var planner = planners.FirstOrDefault(p => p.Kind == kind);
+        if (planner is null)
+        {
+            return ApiProblems.Invalid("kind", kind is null
+                ? "'kind' is required."
+                : $"'kind' must be one of: {string.Join(", ", planners.Select(p => p.Kind).Order(StringComparer.Ordinal))}.");
+        }
+
+        var plan = await planner.PlanAsync(body, cluster);
+        if (plan.Spec is not { } spec)
+        {
+            return ApiProblems.Invalid(plan.Errors);
+        }
+
+        var runId = await cluster.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        var created = await cluster.GetGrain<IRunGrain>(runId).CreateAsync(spec);
+        return TypedResults.AcceptedAtRoute(new RunCreatedResponse(runId, created.Run!.Status), "GetRun", new { runId });
+    }
+
+    /// <summary>Newest first (created-at, then run id, descending); the cursor is stable under new runs.</summary>
+    private static async Task<Results<Ok<RunListResponse>, ValidationProblem>> ListRuns(
+        IClusterClient cluster, string? kind, string? status, bool? deadLettered, int? limit, string? cursor)
+    {
+        RunStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<RunStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return ApiProblems.Invalid("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<RunStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+
+            statusFilter = parsed;
+        }
+
+        var pageSize = limit ?? 50;
+        if (pageSize is < 1 or > 500)
+        {
+            return ApiProblems.Invalid("limit", "'limit' must be between 1 and 500.");
+        }
+
+        RunCursor? after = null;
+        if (cursor is not null && !RunCursorCodec.TryDecode(cursor, out after))
+        {
+            return ApiProblems.Invalid("cursor", "'cursor' is not a cursor this API issued.");
+        }
+
+        var query = new RunQuery(kind, statusFilter, after, pageSize, deadLettered);
+        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
+            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).QueryAsync(query)));
+        var page = shards.SelectMany(x => x).Order(Comparer<RunIndexEntry>.Create(RunIndex.Compare)).Take(pageSize).ToList();
+        var next = page.Count == pageSize ? RunCursorCodec.Encode(new RunCursor(page[^1].CreatedAt, page[^1].RunId)) : null;
+        return TypedResults.Ok(new RunListResponse(
+            page.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt)).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(string runId, IClusterClient cluster)
+    {
+        var run = await cluster.GetGrain<IRunGrain>(runId).GetAsync();
+        return run is null ? ApiProblems.NotFound("Run", runId) : TypedResults.Ok(RunResponse.From(run));
+    }
+
+    /// <summary>JSON page of events after <paramref name="after"/>; with <c>Accept: text/event-stream</c>, a live stream until the run ends.</summary>
+    private static async Task<IResult> GetRunEvents(
+        string runId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var grain = cluster.GetGrain<IRunGrain>(runId);
+        var page = await grain.GetEventsAsync(after ?? 0, limit ?? 1000);
+        if (page is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        if (request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return TypedResults.ServerSentEvents(Stream(grain, after ?? 0, cancellationToken));
+        }
+
+        return TypedResults.Ok(new RunEventsResponse(runId, page.Status, page.Events, page.LastSequence));
+    }
+
+    private static async IAsyncEnumerable<SseItem<RunEvent>> Stream(
+        IRunGrain grain, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await grain.GetEventsAsync(after, 1000);
+            if (page is null)
+            {
+                yield break;
+            }
+
+            foreach (var e in page.Events)
+            {
+                after = e.Sequence;
+                yield return new SseItem<RunEvent>(e, e.Name) { EventId = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            if (page.Status.IsTerminal() && after >= page.LastSequence)
+            {
+                yield break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> CancelRun(string runId, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IRunGrain>(runId).CancelAsync();
+        return result.Outcome switch
+        {
+            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
+            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            _ => ApiProblems.NotFound("Run", runId),
+        };
+    }
+}

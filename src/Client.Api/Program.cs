@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LabSandbox.Api.Apis;
+using LabSandbox.Api.Hosting;
+using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Silo.Hosting;
+using LabSandbox.Silo.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
+builder.AddLabOrleans();
+builder.Services.AddProblemDetails();
+builder.Services.AddRunPlanners();
+builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
+    builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+});
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapHealthApi();
+app.MapTournamentsApi();
+app.MapCalcuttasApi();
+app.MapRunsApi();
+app.MapArtifactsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,59 @@
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Artifacts;
+
+namespace LabSandbox.Grains.Artifacts;
+
+[GenerateSerializer]
+public sealed class ArtifactState
+{
+    [Id(0)] public ArtifactRecord? Record { get; set; }
+}
+
+/// <summary>A write-once artifact record. Writes without lineage are rejected (INV-5).</summary>
+public sealed class ArtifactGrain(
+    [PersistentState("artifact", LabStorage.Name)] IPersistentState<ArtifactState> state) : Grain, IArtifactGrain
+{
+    public async Task<ArtifactWriteResult> WriteAsync(ArtifactRecord record)
+    {
+        if (Validate(record) is { } problem)
+        {
+            return new ArtifactWriteResult(ArtifactWriteOutcome.Rejected, problem);
+        }
+
+        if (state.State.Record is { } existing)
+        {
+            var same = existing.RunId == record.RunId && existing.Kind == record.Kind && existing.Sha256 == record.Sha256;
+            return same
+                ? new ArtifactWriteResult(ArtifactWriteOutcome.AlreadyExists)
+                : new ArtifactWriteResult(ArtifactWriteOutcome.Conflict, $"Artifact '{record.ArtifactId}' already holds different content.");
+        }
+
+        state.State.Record = record;
+        await state.WriteStateAsync();
+        return new ArtifactWriteResult(ArtifactWriteOutcome.Written);
+    }
+
+    public Task<ArtifactRecord?> GetAsync() => Task.FromResult(state.State.Record);
+
+    private string? Validate(ArtifactRecord record)
+    {
+        if (record.ArtifactId != this.GetPrimaryKeyString())
+        {
+            return $"Record id '{record.ArtifactId}' does not match grain '{this.GetPrimaryKeyString()}'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(record.RunId) || string.IsNullOrWhiteSpace(record.Kind) || string.IsNullOrWhiteSpace(record.Sha256))
+        {
+            return "An artifact needs a run id, a kind and a SHA-256.";
+        }
+
+        if (record.Lineage is null || !record.Lineage.IsComplete())
+        {
+            return "An artifact must name its upstream artifacts or dataset refs (lineage is missing or incomplete).";
+        }
+
+        return (record.InlineContent is null) == (record.StorageUri is null)
+            ? "An artifact has either inline content or a storage URI, exactly one of them."
+            : null;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Runs;
+
+namespace LabSandbox.Grains.Artifacts;
+
+/// <summary>Turns a handler's drafts into stored, write-once artifact records.</summary>
+public sealed class ArtifactWriter(IGrainFactory grains, IArtifactStore store, TimeProvider time)
+{
+    /// <summary>Deterministic: the same run and kind always name the same artifact.</summary>
+    public static string ArtifactIdFor(string runId, string kind) => $"art-{ContentDigest.Hex($"{runId}/{kind}")[..24]}";
+
+    public async Task<ArtifactRef> WriteAsync(string runId, ArtifactDraft draft, CancellationToken cancellationToken)
+    {
+        var id = ArtifactIdFor(runId, draft.Kind);
+        var storageUri = draft.Inline ? null : await store.PutAsync(id, draft.FileName, draft.Content, cancellationToken);
+        var record = new ArtifactRecord(
+            id, runId, draft.Kind, draft.ContentType,
+            draft.Inline ? Encoding.UTF8.GetString(draft.Content) : null,
+            storageUri, ContentDigest.Hex(draft.Content), draft.Content.LongLength,
+            draft.Summary, draft.Lineage, time.GetUtcNow());
+        var result = await grains.GetGrain<IArtifactGrain>(id).WriteAsync(record);
+        return result.Outcome is ArtifactWriteOutcome.Written or ArtifactWriteOutcome.AlreadyExists
+            ? new ArtifactRef(id, draft.Kind)
+            : throw new NonRetryableRunException($"Artifact '{draft.Kind}' could not be written: {result.Outcome}: {result.Reason}");
+    }
+}

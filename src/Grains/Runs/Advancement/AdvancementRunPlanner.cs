@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Runs;
+
+namespace LabSandbox.Grains.Runs.Advancement;
+
+/// <summary>Validates <c>advancement</c> requests and pins the tournament's digest.</summary>
+public sealed class AdvancementRunPlanner : IRunPlanner
+{
+    public string Kind => RunKinds.Advancement;
+
+    public async Task<RunPlan> PlanAsync(JsonObject request, IGrainFactory grains)
+    {
+        var reader = new RequestReader(request);
+        var tournamentId = reader.RequiredString("tournamentId");
+        var model = ReadModel(reader);
+        var startingStateText = reader.RequiredString("startingState");
+        if (startingStateText is not null && !StartingState.TryParse(startingStateText, out _, out var stateError))
+        {
+            reader.Error("startingState", stateError);
+        }
+
+        var scoringRules = ReadScoringRules(reader);
+        reader.RejectUnknownFields();
+
+        TournamentSnapshot? tournament = null;
+        if (tournamentId is not null)
+        {
+            tournament = await grains.GetGrain<ITournamentGrain>(tournamentId).GetAsync();
+            if (tournament is null)
+            {
+                reader.Error("tournamentId", $"Tournament '{tournamentId}' does not exist.");
+            }
+        }
+
+        if (reader.HasErrors)
+        {
+            return RunPlan.Invalid(reader.Errors);
+        }
+
+        var parameters = new AdvancementParams(tournamentId!, model!, startingStateText!, scoringRules!);
+        var json = CanonicalJson.Serialize(parameters);
+        return RunPlan.Valid(new RunSpec(
+            Kind, json, ContentDigest.Hex(json),
+            [new DatasetRef(DatasetKinds.Tournament, tournament!.TournamentId, tournament.Digest)],
+            InputArtifactIds: [], Seed: null, AdvancementCalculator.EngineVersion));
+    }
+
+    private static AdvancementModelParams? ReadModel(RequestReader reader)
+    {
+        var node = reader.Node("model");
+        if (node is not JsonObject model)
+        {
+            reader.Error("model", node is null ? "'model' is required, e.g. {\"kind\":\"kenpom-logistic\",\"sigma\":10}." : "'model' must be an object.");
+            return null;
+        }
+
+        var kind = model["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+        if (kind != AdvancementModelParams.KenPomLogistic)
+        {
+            reader.Error("model.kind", $"'model.kind' must be '{AdvancementModelParams.KenPomLogistic}'.");
+        }
+
+        var sigma = AdvancementModelParams.DefaultSigma;
+        if (model["sigma"] is { } sigmaNode && (!RequestReader.TryGetNumber(sigmaNode, out sigma) || !double.IsFinite(sigma) || sigma <= 0))
+        {
+            reader.Error("model.sigma", "'model.sigma' must be a finite number greater than 0.");
+        }
+
+        foreach (var name in model.Select(p => p.Key).Where(k => k is not ("kind" or "sigma")))
+        {
+            reader.Error($"model.{name}", $"Unknown field 'model.{name}'.");
+        }
+
+        return new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, sigma);
+    }
+
+    private static IReadOnlyList<ScoringRule>? ReadScoringRules(RequestReader reader)
+    {
+        var node = reader.Node("scoringRules");
+        if (node is null)
+        {
+            return ScoringRule.HouseRules;
+        }
+
+        const string Message = "'scoringRules' must list win indexes 1..7 once each as {\"winIndex\":n,\"pointsAwarded\":p} with p ≥ 0.";
+        if (node is not JsonArray array || array.Count != 7)
+        {
+            reader.Error("scoringRules", Message);
+            return null;
+        }
+
+        var rules = new List<ScoringRule>();
+        foreach (var item in array)
+        {
+            if (item is not JsonObject rule || rule.Count != 2
+                || !RequestReader.TryGetInt(rule["winIndex"], out var winIndex)
+                || !RequestReader.TryGetInt(rule["pointsAwarded"], out var points) || points < 0)
+            {
+                reader.Error("scoringRules", Message);
+                return null;
+            }
+
+            rules.Add(new ScoringRule(winIndex, points));
+        }
+
+        if (!rules.Select(r => r.WinIndex).Order().SequenceEqual(Enumerable.Range(1, 7)))
+        {
+            reader.Error("scoringRules", Message);
+            return null;
+        }
+
+        return rules.OrderBy(r => r.WinIndex).ToList();
+    }
+}

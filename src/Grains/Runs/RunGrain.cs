@@ -1,0 +1,172 @@
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace LabSandbox.Grains.Runs;
+
+/// <summary>
+/// The durable record and state machine of one run. It never executes work itself: it dispatches each
+/// attempt to a <see cref="IRunExecutorGrain"/> and accepts reports only from the current attempt.
+/// </summary>
+public sealed partial class RunGrain(
+    [PersistentState("run", LabStorage.Name)] IPersistentState<RunState> state,
+    TimeProvider time,
+    ILogger<RunGrain> logger) : Grain, IRunGrain
+{
+    private RunState S => state.State;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    public async Task<RunCommandResult> CreateAsync(RunSpec spec)
+    {
+        if (state.RecordExists)
+        {
+            return SameSpec(S.Spec!, spec)
+                ? new RunCommandResult(RunCommandOutcome.Accepted, Snapshot())
+                : new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(), $"Run '{RunId}' already exists with different params.");
+        }
+
+        S.Spec = spec;
+        S.Status = RunStatus.Queued;
+        S.CreatedAt = time.GetUtcNow();
+        Append(RunEventNames.Queued, message: $"{spec.Kind} run queued");
+        await state.WriteStateAsync();
+        LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
+        await UpdateIndexAsync();
+
+        // Dispatch attempt 1 off this grain: the executor reports back through the fenced methods.
+        await GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:1").ExecuteAsync(new RunExecution(RunId, 1, spec));
+        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+    }
+
+    public Task<RunSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public Task<RunEventPage?> GetEventsAsync(long afterSequence, int limit)
+    {
+        if (!state.RecordExists)
+        {
+            return Task.FromResult<RunEventPage?>(null);
+        }
+
+        var events = S.Events.Where(e => e.Sequence > afterSequence).Take(Math.Clamp(limit, 1, 1000)).ToList();
+        return Task.FromResult<RunEventPage?>(new RunEventPage(events, S.Status, S.Events.Count));
+    }
+
+    public async Task<RunCommandResult> CancelAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return new RunCommandResult(RunCommandOutcome.NotFound, null, $"Run '{RunId}' does not exist.");
+        }
+
+        if (S.Status.IsTerminal())
+        {
+            return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(),
+                $"Run '{RunId}' is {S.Status.ToString().ToLowerInvariant()}; a finished run is immutable.");
+        }
+
+        await FinishAsync(RunStatus.Cancelled, RunEventNames.Cancelled, "cancelled on request");
+        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+    }
+
+    public async Task<bool> TryStartAsync(int attempt, string claimedBy)
+    {
+        if (!state.RecordExists || S.Status != RunStatus.Queued || attempt != S.Attempt + 1)
+        {
+            return false;
+        }
+
+        S.Status = RunStatus.Running;
+        S.Attempt = attempt;
+        S.ClaimedBy = claimedBy;
+        S.StartedAt ??= time.GetUtcNow();
+        Append(RunEventNames.Started, message: $"attempt {attempt} on {claimedBy}");
+        await state.WriteStateAsync();
+        await UpdateIndexAsync();
+        return true;
+    }
+
+    public async Task<bool> ReportProgressAsync(int attempt, string phase, double percent, string message)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+
+        Append(RunEventNames.Progress, phase, Math.Clamp(percent, 0, 100), message);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> CompleteAsync(int attempt, IReadOnlyList<ArtifactRef> artifacts)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+
+        if (!artifacts.Any(a => a.Kind == ArtifactKinds.Metrics))
+        {
+            // INV-4: a run that cannot show a metrics artifact does not succeed.
+            S.LastError = "The run produced no metrics artifact.";
+            await FinishAsync(RunStatus.Failed, RunEventNames.Failed, S.LastError);
+            return true;
+        }
+
+        S.Artifacts = artifacts.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ArtifactId, StringComparer.Ordinal).ToList();
+        await FinishAsync(RunStatus.Succeeded, RunEventNames.Succeeded, $"{artifacts.Count} artifact(s)");
+        return true;
+    }
+
+    public async Task<bool> FailAsync(int attempt, string error)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+
+        S.LastError = error;
+        await FinishAsync(RunStatus.Failed, RunEventNames.Failed, error);
+        return true;
+    }
+
+    private bool IsCurrent(int attempt) => state.RecordExists && S.Status == RunStatus.Running && attempt == S.Attempt;
+
+    private async Task FinishAsync(RunStatus status, string eventName, string message)
+    {
+        S.Status = status;
+        S.FinishedAt = time.GetUtcNow();
+        Append(eventName, message: message);
+        await state.WriteStateAsync();
+        LabDiagnostics.RunsFinished.Add(1,
+            new KeyValuePair<string, object?>("kind", S.Spec!.Kind),
+            new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
+        await UpdateIndexAsync();
+    }
+
+    private void Append(string name, string? phase = null, double? percent = null, string? message = null)
+    {
+        var runEvent = new RunEvent(S.Events.Count + 1, name, time.GetUtcNow(), S.Attempt, phase, percent, message);
+        S.Events.Add(runEvent);
+        using (logger.BeginScope(new Dictionary<string, object> { ["RunId"] = RunId, ["RunKind"] = S.Spec!.Kind }))
+        {
+            LogRunEvent(name, RunId, runEvent.Sequence, S.Attempt, message);
+        }
+    }
+
+    private Task UpdateIndexAsync() =>
+        GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
+            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt));
+
+    private RunSnapshot Snapshot() => new(
+        RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,
+        S.CreatedAt, S.StartedAt, S.FinishedAt, S.Artifacts.ToList(), S.Events.Count);
+
+    private static bool SameSpec(RunSpec a, RunSpec b) =>
+        a.Kind == b.Kind && a.ParamsHash == b.ParamsHash && a.Seed == b.Seed && a.EngineVersion == b.EngineVersion
+        && a.DatasetRefs.SequenceEqual(b.DatasetRefs) && a.InputArtifactIds.SequenceEqual(b.InputArtifactIds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{EventName} run {RunId} #{Sequence} attempt {Attempt}: {Detail}")]
+    private partial void LogRunEvent(string eventName, string runId, long sequence, int attempt, string? detail);
+}

@@ -1,0 +1,32 @@
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Runs;
+
+namespace LabSandbox.Grains.Runs;
+
+[GenerateSerializer]
+public sealed class RunState
+{
+    [Id(0)] public RunSpec? Spec { get; set; }
+
+    [Id(1)] public RunStatus Status { get; set; }
+
+    [Id(2)] public bool DeadLettered { get; set; }
+
+    /// <summary>The attempt that last started; 0 before the first execution.</summary>
+    [Id(3)] public int Attempt { get; set; }
+
+    [Id(4)] public string? LastError { get; set; }
+
+    [Id(5)] public string? ClaimedBy { get; set; }
+
+    [Id(6)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(7)] public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(8)] public DateTimeOffset? FinishedAt { get; set; }
+
+    [Id(9)] public List<ArtifactRef> Artifacts { get; set; } = [];
+
+    /// <summary>Append-only: entries are added, never changed or removed.</summary>
+    [Id(10)] public List<RunEvent> Events { get; set; } = [];
+}
