@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace LabSandbox.Api.Tests.Infrastructure;
+
+/// <summary>Decorates the real grain storage and counts every write and clear, per state name (INV-6 proofs).</summary>
+public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+
+    public int TotalWrites => _writes.Values.Sum();
+
+    public IReadOnlyDictionary<string, int> WritesByState => new SortedDictionary<string, int>(_writes, StringComparer.Ordinal);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _writes.AddOrUpdate(stateName, 1, (_, n) => n + 1);
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _writes.AddOrUpdate(stateName, 1, (_, n) => n + 1);
+        return inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
