@@ -18,6 +18,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
 builder.AddLabOrleans();
 builder.Services.AddProblemDetails();
+builder.Services.Configure<ExceptionHandlerOptions>(o =>
+    o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 builder.Services.AddRunPlanners();
 builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
     builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));

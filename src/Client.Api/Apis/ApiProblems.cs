@@ -14,7 +14,8 @@ public static class ApiProblems
     public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(
             errors.ToDictionary(),
-            detail: "Invalid request: " + string.Join(" ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => e.Value)),
+            detail: "Invalid request: " + string.Join(" ", errors.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))),
             title: "Invalid request");
 
     public static ValidationProblem Invalid(string field, string message) =>
