@@ -4,8 +4,11 @@ using Orleans.Storage;
 namespace LabSandbox.Api.Tests.Infrastructure;
 
 /// <summary>Decorates the real grain storage and counts every write and clear, per state name (INV-6 proofs).</summary>
-public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
+public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>Providers such as ADO.NET initialise through the silo lifecycle: pass that through.</summary>
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
     public int TotalWrites => _writes.Values.Sum();
