@@ -1,8 +1,13 @@
+using LabSandbox.Silo.Database;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
 using Microsoft.Extensions.Hosting;
+
+// `migrate` applies the schema and exits before any host is built.
+if (args.Length > 0 && args[0] == "migrate") return await MigrateCommand.RunAsync(args[1..]);
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddLabTelemetry("labsandbox-silo");
 builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));
 await builder.Build().RunAsync();
+return 0;
