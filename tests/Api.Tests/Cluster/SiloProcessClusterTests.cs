@@ -27,6 +27,7 @@ public sealed class SiloProcessClusterTests
             await using var api = new LabApiFactory(client, serviceId);
             var http = api.CreateClient();
             await WaitForActiveSilosAsync(api, 2, first);
+            await WaitForImportAsync(http);
 
             runId = await http.CreateRunAsync(RunApi.Duke2025Request);
             var run = await http.WaitForTerminalAsync(runId, TimeSpan.FromSeconds(30));
@@ -112,6 +113,21 @@ public sealed class SiloProcessClusterTests
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Silos are active before their startup import finishes: wait until every bundled tournament is served.</summary>
+    private static async Task WaitForImportAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await http.GetFromJsonAsync<JsonObject>("/api/v1/tournaments"))!["items"]!.AsArray().Count < 9)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the silos never finished importing the bundled data");
+            }
+
+            await Task.Delay(100);
         }
     }
 }
