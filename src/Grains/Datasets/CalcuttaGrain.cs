@@ -4,25 +4,10 @@ using LabSandbox.Grains.Interfaces.Datasets;
 namespace LabSandbox.Grains.Datasets;
 
 public sealed class CalcuttaGrain(
-    [PersistentState("calcutta", LabStorage.Name)] IPersistentState<CalcuttaState> state) : Grain, ICalcuttaGrain
+    [PersistentState("calcutta", LabStorage.Name)] IPersistentState<ImportedDatasetState<CalcuttaSnapshot>> state)
+    : ImportedDatasetGrain<CalcuttaSnapshot>(state), ICalcuttaGrain
 {
-    public async Task<ImportOutcome> ImportAsync(CalcuttaSnapshot snapshot)
-    {
-        if (snapshot.CalcuttaId != this.GetPrimaryKeyString())
-        {
-            throw new ArgumentException($"Snapshot '{snapshot.CalcuttaId}' does not belong to grain '{this.GetPrimaryKeyString()}'.");
-        }
+    protected override string IdOf(CalcuttaSnapshot snapshot) => snapshot.CalcuttaId;
 
-        var previous = state.State.Snapshot;
-        if (previous?.Digest == snapshot.Digest)
-        {
-            return ImportOutcome.Unchanged;
-        }
-
-        state.State.Snapshot = snapshot;
-        await state.WriteStateAsync();
-        return previous is null ? ImportOutcome.Created : ImportOutcome.Replaced;
-    }
-
-    public Task<CalcuttaSnapshot?> GetAsync() => Task.FromResult(state.State.Snapshot);
+    protected override string DigestOf(CalcuttaSnapshot snapshot) => snapshot.Digest;
 }
