@@ -1,0 +1,87 @@
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace LabSandbox.Grains.Tests.Infrastructure;
+
+/// <summary>A 2-silo in-process test cluster shared by every test of the <see cref="ClusterCollection"/>.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>The artifact store's root for this test process (the silos run in it, so a static reaches them).</summary>
+    public static string ArtifactRoot { get; } =
+        Path.Combine(Path.GetTempPath(), $"labsandbox-grains-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    private TestCluster? _cluster;
+
+    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public StorageLedger Storage => StorageLedger.Shared;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder();
+        builder.Options.InitialSilosCount = 2;
+        builder.Options.ConfigureFileLogging = false;
+        builder.AddSiloBuilderConfigurator<LabSiloConfigurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+
+        // Both silos import the real data at start; tests read it, so wait until it is registered.
+        await Eventually.WaitAsync(
+            () => Grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync(),
+            catalog => catalog.TournamentIds.Count > 0, "the real-data import");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+
+        if (Directory.Exists(ArtifactRoot))
+        {
+            Directory.Delete(ArtifactRoot, recursive: true);
+        }
+    }
+
+    /// <summary>The product's silo wiring, with counting storage, in-memory reminders and the test run kinds.</summary>
+    public sealed class LabSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddLabSandboxGrains(new LabSandboxOptions
+            {
+                ArtifactRoot = ArtifactRoot,
+                RealDataFolder = Path.Combine(AppContext.BaseDirectory, "data", "real"),
+                ImportRealData = true,
+            });
+            siloBuilder.UseInMemoryReminderService();
+
+            // Registered the way AddMemoryGrainStorage registers itself (a keyed IGrainStorage singleton).
+            siloBuilder.Services.AddGrainStorage(LabStorage.Name,
+                (services, _) => new CountingGrainStorage(services.GetRequiredService<IGrainStorageSerializer>(), StorageLedger.Shared));
+
+            siloBuilder.Services.AddSingleton<IRunHandler, NoMetricsRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, NoLineageRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, SlowRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, CatalogRunHandler>();
+            siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
+            siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "LabSandbox cluster";
+}

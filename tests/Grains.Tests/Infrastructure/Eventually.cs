@@ -1,0 +1,25 @@
+namespace LabSandbox.Grains.Tests.Infrastructure;
+
+/// <summary>Polls for a state the cluster reaches asynchronously, up to a deadline.</summary>
+public static class Eventually
+{
+    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}; last value: {value}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Reflection;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Tests.Infrastructure;
+using Orleans.Concurrency;
+
+namespace LabSandbox.Grains.Tests;
+
+/// <summary>INV-6: read grain methods never write state, whether or not the grain holds anything.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
+{
+    private const int Rounds = 25;
+
+    /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
+    private static readonly string[] Exercised =
+    [
+        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "IDatasetCatalogGrain.GetAsync", "IRunGrain.GetAsync",
+        "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync", "ITournamentGrain.GetAsync",
+    ];
+
+    [Fact]
+    public void Every_read_only_grain_method_is_exercised()
+    {
+        var readOnly = typeof(IRunGrain).Assembly.GetTypes()
+            .Where(t => t.IsInterface && typeof(IGrain).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods().Where(m => m.GetCustomAttribute<ReadOnlyAttribute>() is not null).Select(m => $"{t.Name}.{m.Name}"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(Exercised, readOnly);
+    }
+
+    [Fact]
+    public async Task Reading_existing_and_missing_grains_many_times_writes_nothing()
+    {
+        const string RunId = "run-test-inv6-reads-1";
+        var runs = new RunDriver(fixture.Grains);
+        await runs.CreateAsync(RunId, await runs.PlanAdvancementAsync(RunDriver.AdvancementRequest("through_round:5", sigma: 9)));
+        var run = await runs.WaitTerminalAsync(RunId);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        var before = fixture.Storage.Snapshot();
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            await ReadEverythingAsync(run);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => ReadEverythingAsync(run)));
+
+        var after = fixture.Storage.Snapshot();
+        Assert.True(before.TotalWrites == after.TotalWrites && before.TotalClears == after.TotalClears, $"before: {before}; after: {after}");
+    }
+
+    private async Task ReadEverythingAsync(RunSnapshot run)
+    {
+        var grains = fixture.Grains;
+        foreach (var runId in new[] { run.RunId, "run-test-inv6-missing-1" })
+        {
+            var exists = runId == run.RunId;
+            Assert.Equal(exists, await grains.GetGrain<IRunGrain>(runId).GetAsync() is not null);
+            Assert.Equal(exists, await grains.GetGrain<IRunGrain>(runId).GetEventsAsync(0, 10) is not null);
+            Assert.Equal(exists, await grains.GetGrain<IRunGrain>(runId).GetEventsAsync(long.MaxValue, 0) is not null);
+        }
+
+        foreach (var artifact in run.Artifacts)
+        {
+            Assert.NotNull(await grains.GetGrain<IArtifactGrain>(artifact.ArtifactId).GetAsync());
+        }
+
+        Assert.Null(await grains.GetGrain<IArtifactGrain>("art-test-inv6-missing").GetAsync());
+        Assert.NotNull(await grains.GetGrain<ITournamentGrain>("ncaa-2025").GetAsync());
+        Assert.Null(await grains.GetGrain<ITournamentGrain>("ncaa-1999").GetAsync());
+        Assert.NotNull(await grains.GetGrain<ICalcuttaGrain>("calcutta-2025").GetAsync());
+        Assert.Null(await grains.GetGrain<ICalcuttaGrain>("calcutta-1999").GetAsync());
+        Assert.NotEmpty((await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).TournamentIds);
+        Assert.Empty((await grains.GetGrain<IDatasetCatalogGrain>("test-inv6-missing-catalog").GetAsync()).TournamentIds);
+
+        var queries = new[]
+        {
+            new RunQuery(null, null, null, 50),
+            new RunQuery(RunKinds.Advancement, RunStatus.Succeeded, new RunCursor(DateTimeOffset.MaxValue, "~"), 5, DeadLettered: false),
+            new RunQuery("test-inv6-no-such-kind", null, null, 0),
+        };
+        var shardKeys = Enumerable.Range(0, RunIndex.ShardCount).Select(RunIndex.ShardKey).Append("runs-shard-test-inv6-missing");
+        foreach (var shard in shardKeys)
+        {
+            foreach (var query in queries)
+            {
+                await grains.GetGrain<IRunIndexGrain>(shard).QueryAsync(query);
+            }
+        }
+
+        var home = await grains.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(run.RunId)).QueryAsync(queries[1] with { Limit = 1000 });
+        Assert.Contains(home, e => e.RunId == run.RunId);
+    }
+}
