@@ -47,11 +47,12 @@ public sealed class MetricsRequiredTests(ClusterFixture fixture)
         var run = await grain.GetAsync();
         Assert.Equal(RunStatus.Failed, run!.Status);
         Assert.Contains("metrics", run.LastError, StringComparison.OrdinalIgnoreCase);
-        // The executor's own (metrics-bearing) completion of the same attempt comes too late to change it.
-        var completions = await Eventually.WaitAsync(
-            () => Task.FromResult(RunCallRecorder.For(RunId).Where(c => c.Method == nameof(IRunGrain.CompleteAsync)).ToList()),
-            calls => calls.Count == 2, "the executor's own completion");
-        Assert.Equal([true, false], completions.Select(c => c.Accepted));
+        // The executor's own (metrics-bearing) attempt finds the run already finished and does not complete it.
+        await Eventually.WaitAsync(
+            () => Task.FromResult(RunCallRecorder.For(RunId).Where(c => c.Method == nameof(IRunGrain.GetAsync)).ToList()),
+            calls => calls.Count > 0, "the executor's check after computing");
+        Assert.False(await grain.CompleteAsync(1, [new ArtifactRef(ArtifactWriter.ArtifactIdFor(RunId, ArtifactKinds.Metrics), ArtifactKinds.Metrics)]));
+        Assert.Equal([true, false], RunCallRecorder.For(RunId).Where(c => c.Method == nameof(IRunGrain.CompleteAsync)).Select(c => c.Accepted));
         Assert.Equal(RunStatus.Failed, (await grain.GetAsync())!.Status);
     }
 }

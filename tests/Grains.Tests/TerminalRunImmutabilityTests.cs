@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Tests.Infrastructure;
@@ -55,13 +56,15 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
         Assert.Equal(RunEventNames.Cancelled, events[^1].Name);
         var cancelled = await grain.GetAsync();
 
-        // The executor's attempt 1 now finishes: its artifacts are written, but the run must not change.
+        // The executor's attempt 1 now finishes computing, sees the run is no longer its own, and stops:
+        // no completion, no orphaned artifacts, and the run does not change.
         SlowRunGate.Release(RunId);
-        var late = await Eventually.WaitAsync(
-            () => Task.FromResult(RunCallRecorder.For(RunId).Where(c => c.Method == nameof(IRunGrain.CompleteAsync)).ToList()),
-            calls => calls.Count > 0, "the executor's late completion");
-        Assert.False(Assert.Single(late).Accepted);
-        Assert.Equal(1, late[0].Attempt);
+        await Eventually.WaitAsync(
+            () => Task.FromResult(RunCallRecorder.For(RunId).Where(c => c.Method == nameof(IRunGrain.GetAsync)).ToList()),
+            calls => calls.Count > 0, "the executor's check after computing");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.DoesNotContain(RunCallRecorder.For(RunId), c => c.Method == nameof(IRunGrain.CompleteAsync));
+        Assert.Null(await fixture.Grains.GetGrain<IArtifactGrain>(ArtifactWriter.ArtifactIdFor(RunId, ArtifactKinds.Metrics)).GetAsync());
         Assert.False(await grain.CompleteAsync(1, [new ArtifactRef("art-late", ArtifactKinds.Metrics)]));
 
         Assert.Equal(JsonSerializer.Serialize(cancelled), JsonSerializer.Serialize(await grain.GetAsync()));

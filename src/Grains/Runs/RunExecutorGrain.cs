@@ -53,6 +53,10 @@ public sealed partial class RunExecutorGrain(
             var context = new RunExecutionContext(runId, attempt, spec, GrainFactory,
                 (phase, percent, message) => run.ReportProgressAsync(attempt, phase, percent, message));
             var output = await handler.ExecuteAsync(context, CancellationToken.None);
+            if (await run.GetAsync() is not { Status: RunStatus.Running } current || current.Attempt != attempt)
+            {
+                return; // cancelled (or superseded) while computing: leave no orphaned artifacts behind
+            }
 
             var writer = new ArtifactWriter(GrainFactory, store, time);
             var refs = new List<ArtifactRef>();

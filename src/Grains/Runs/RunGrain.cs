@@ -22,9 +22,20 @@ public sealed partial class RunGrain(
     {
         if (state.RecordExists)
         {
-            return SameSpec(S.Spec!, spec)
-                ? new RunCommandResult(RunCommandOutcome.Accepted, Snapshot())
-                : new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(), $"Run '{RunId}' already exists with different params.");
+            if (!SameSpec(S.Spec!, spec))
+            {
+                return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(), $"Run '{RunId}' already exists with different params.");
+            }
+
+            // A repeat of a create that saved the run but failed before dispatching must not leave it
+            // queued forever; a second dispatch is harmless because only one claim of an attempt wins.
+            if (S.Status == RunStatus.Queued)
+            {
+                await UpdateIndexAsync();
+                await DispatchAsync();
+            }
+
+            return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
         }
 
         S.Spec = spec;
@@ -35,8 +46,7 @@ public sealed partial class RunGrain(
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
 
-        // Dispatch attempt 1 off this grain: the executor reports back through the fenced methods.
-        await GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:1").ExecuteAsync(new RunExecution(RunId, 1, spec));
+        await DispatchAsync();
         return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
     }
 
@@ -106,11 +116,11 @@ public sealed partial class RunGrain(
             return false;
         }
 
-        if (!artifacts.Any(a => a.Kind == ArtifactKinds.Metrics))
+        if (await FindArtifactProblemAsync(artifacts) is { } problem)
         {
-            // INV-4: a run that cannot show a metrics artifact does not succeed.
-            S.LastError = "The run produced no metrics artifact.";
-            await FinishAsync(RunStatus.Failed, RunEventNames.Failed, S.LastError);
+            // INV-4: a run that cannot show its own metrics artifact does not succeed.
+            S.LastError = problem;
+            await FinishAsync(RunStatus.Failed, RunEventNames.Failed, problem);
             return true;
         }
 
@@ -129,6 +139,30 @@ public sealed partial class RunGrain(
         S.LastError = error;
         await FinishAsync(RunStatus.Failed, RunEventNames.Failed, error);
         return true;
+    }
+
+    /// <summary>The next attempt runs off this grain; the executor reports back through the fenced methods.</summary>
+    private Task DispatchAsync() =>
+        GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!));
+
+    /// <summary>Every reported artifact must exist, belong to this run and have the reported kind; one must be metrics.</summary>
+    private async Task<string?> FindArtifactProblemAsync(IReadOnlyList<ArtifactRef> artifacts)
+    {
+        if (!artifacts.Any(a => a.Kind == ArtifactKinds.Metrics))
+        {
+            return "The run produced no metrics artifact.";
+        }
+
+        foreach (var reported in artifacts)
+        {
+            var record = await GrainFactory.GetGrain<IArtifactGrain>(reported.ArtifactId).GetAsync();
+            if (record is null || record.RunId != RunId || record.Kind != reported.Kind)
+            {
+                return $"Artifact '{reported.ArtifactId}' ({reported.Kind}) is not a stored artifact of this run.";
+            }
+        }
+
+        return null;
     }
 
     private bool IsCurrent(int attempt) => state.RecordExists && S.Status == RunStatus.Running && attempt == S.Attempt;

@@ -8,7 +8,8 @@ public sealed record RunCallRecord(string RunId, string Method, int Attempt, boo
 
 /// <summary>
 /// Silo-side call filter that records the answers of the run grain's attempt-fenced methods, so a test
-/// can see what the real executor was told (e.g. its late <c>CompleteAsync</c> after a cancel).
+/// can see what the real executor was told (e.g. its late <c>CompleteAsync</c> after a cancel), and the
+/// executor's own reads of the run (its check, after computing, that the attempt is still current).
 /// </summary>
 public sealed class RunCallRecorder : IIncomingGrainCallFilter
 {
@@ -16,6 +17,8 @@ public sealed class RunCallRecorder : IIncomingGrainCallFilter
 
     private static readonly HashSet<string> Fenced =
         [nameof(IRunGrain.TryStartAsync), nameof(IRunGrain.ReportProgressAsync), nameof(IRunGrain.CompleteAsync), nameof(IRunGrain.FailAsync)];
+
+    private const string ExecutorGrainType = "runexecutor";
 
     public static IReadOnlyList<RunCallRecord> For(string runId) => Records.Where(r => r.RunId == runId).ToList();
 
@@ -29,6 +32,13 @@ public sealed class RunCallRecorder : IIncomingGrainCallFilter
         {
             Records.Enqueue(new RunCallRecord(
                 context.TargetId.Key.ToString()!, context.InterfaceMethod.Name, attempt, accepted, context.SourceId?.ToString()));
+        }
+        else if (context.InterfaceMethod?.DeclaringType == typeof(IRunGrain)
+            && context.InterfaceMethod.Name == nameof(IRunGrain.GetAsync)
+            && context.SourceId?.Type.ToString() == ExecutorGrainType)
+        {
+            Records.Enqueue(new RunCallRecord(
+                context.TargetId.Key.ToString()!, context.InterfaceMethod.Name, 0, true, context.SourceId?.ToString()));
         }
     }
 }
