@@ -3,6 +3,7 @@ using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Tests.Infrastructure;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Grains.Tests;
 

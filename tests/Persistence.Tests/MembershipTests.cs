@@ -2,6 +2,7 @@ using LabSandbox.Persistence.Tests.Grains;
 using LabSandbox.Persistence.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Messaging;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Persistence.Tests;
 

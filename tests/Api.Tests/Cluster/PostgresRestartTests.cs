@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
 using Xunit;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Api.Tests.Cluster;
 

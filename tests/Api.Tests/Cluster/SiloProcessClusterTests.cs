@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Api.Tests.Cluster;
 

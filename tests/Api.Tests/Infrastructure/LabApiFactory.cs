@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Api.Tests.Infrastructure;
 
@@ -23,8 +24,8 @@ public sealed class LabApiFactory : WebApplicationFactory<Program>
         {
             ["LabSandbox:ClusterId"] = id,
             ["LabSandbox:ServiceId"] = id,
-            ["LabSandbox:SiloPort"] = FreePort.Next().ToString(),
-            ["LabSandbox:GatewayPort"] = FreePort.Next().ToString(),
+            ["LabSandbox:SiloPort"] = FreePorts.Next().ToString(),
+            ["LabSandbox:GatewayPort"] = FreePorts.Next().ToString(),
             ["LabSandbox:ArtifactRoot"] = Path.Combine(Path.GetTempPath(), "labsandbox-tests", id),
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Api.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(string connectionString, string serviceId, string artifactRoot)
     {
-        var siloPort = FreePort.Next();
+        var siloPort = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet", [RepoPaths.SiloDll])
         {
             RedirectStandardOutput = true,
@@ -40,7 +41,7 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["LabSandbox__ClusterId"] = serviceId;
         info.Environment["LabSandbox__ServiceId"] = serviceId;
         info.Environment["LabSandbox__SiloPort"] = siloPort.ToString();
-        info.Environment["LabSandbox__GatewayPort"] = FreePort.Next().ToString();
+        info.Environment["LabSandbox__GatewayPort"] = FreePorts.Next().ToString();
         info.Environment["LabSandbox__ArtifactRoot"] = artifactRoot;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";

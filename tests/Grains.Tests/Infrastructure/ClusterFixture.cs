@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Grains.Tests.Infrastructure;
 

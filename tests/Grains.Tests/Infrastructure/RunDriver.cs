@@ -4,6 +4,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Grains.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LabSandbox.Silo.Database;
+using LabSandbox.TestSupport;
 using Npgsql;
 
 namespace LabSandbox.Persistence.Tests.Infrastructure;
@@ -11,8 +12,6 @@ namespace LabSandbox.Persistence.Tests.Infrastructure;
 /// </summary>
 public sealed partial class TestDatabase : IAsyncDisposable
 {
-    public const string EnvironmentVariable = "LABSANDBOX_TEST_POSTGRES";
-
     private static int counter;
 
     private TestDatabase(string name, string connectionString)
@@ -25,16 +24,8 @@ public sealed partial class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>
-    /// The server these tests run against. Missing is a failure, never a skip: a green run without a
-    /// database would prove nothing about the schema.
-    /// </summary>
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set: these tests need PostgreSQL. Run ./scripts/test.sh, " +
-                $"or set {EnvironmentVariable}=\"Host=127.0.0.1;Port=N;Username=postgres;Database=labsandbox_test\".");
+    /// <summary>The server these tests run against (see <see cref="TestPostgres"/>).</summary>
+    public static string ServerConnectionString => TestPostgres.ConnectionString;
 
     /// <summary>Creates <c>lab_&lt;n&gt;_&lt;label&gt;</c> and, unless told otherwise, applies the schema.</summary>
     public static async Task<TestDatabase> CreateAsync(string label, bool migrate = true)

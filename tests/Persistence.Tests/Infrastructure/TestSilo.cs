@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Persistence.Tests.Infrastructure;
 

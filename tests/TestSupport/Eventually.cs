@@ -1,6 +1,6 @@
-namespace LabSandbox.Grains.Tests.Infrastructure;
+namespace LabSandbox.TestSupport;
 
-/// <summary>Polls for a state the cluster reaches asynchronously, up to a deadline.</summary>
+/// <summary>Polls for a condition that the cluster reaches asynchronously (gossip, table refresh).</summary>
 public static class Eventually
 {
     public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
@@ -19,7 +19,7 @@ public static class Eventually
                 throw new TimeoutException($"Timed out waiting for {what}; last value: {value}");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(100);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LabSandbox.Persistence.Tests.Infrastructure;
+namespace LabSandbox.TestSupport;
 
 /// <summary>Free loopback ports for silos; never the same one twice in a test run.</summary>
 public static class FreePorts
