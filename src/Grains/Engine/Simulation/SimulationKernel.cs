@@ -1,0 +1,302 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using LabSandbox.Grains.Engine.Bracket;
+
+namespace LabSandbox.Grains.Engine.Simulation;
+
+/// <summary>
+/// Simulates tournaments and evaluates the pool for a range of simulation indexes, adding into an
+/// accumulator. One kernel per thread: it owns its scratch buffers, so the steady-state loop allocates
+/// nothing and its memory does not depend on how many simulations it runs.
+/// </summary>
+public sealed class SimulationKernel
+{
+    /// <summary>
+    /// Names everything that shapes a result: the stream (SplitMix64 per (seed, index)), the draw
+    /// assignment (32 bits per game, two games per draw, by game index), the bracket order, the
+    /// standings rules and the fixed-point sums.
+    /// </summary>
+    public const string EngineVersion = "montecarlo-v1+splitmix64-seed-index+u32-per-game+bracket-v1+ties-1e-4+points-q16";
+
+    private const int Teams = CompiledBracket.TeamCount;
+
+    private readonly TournamentModel _tournament;
+    private readonly PoolModel _pool;
+    private readonly StandingsCalculator _standings;
+    private readonly int[] _occupant = new int[CompiledBracket.SlotCount];
+    private readonly byte[] _progress = new byte[Teams];
+    private readonly double[] _entryPoints;
+    private readonly byte[] _gameRound;
+    private readonly int[] _left;
+    private readonly int[] _right;
+    private const int SquareBlockSims = 64;
+    private readonly ulong[] _squareBlock;
+    private int _squareBlockSims;
+    private readonly int _scoringRound;
+
+    public SimulationKernel(TournamentModel tournament, PoolModel pool)
+    {
+        _tournament = tournament;
+        _pool = pool;
+        _entryPoints = new double[pool.PaddedEntryCount];
+        _squareBlock = new ulong[pool.EntryCount];
+        var bracket = tournament.Bracket;
+        _gameRound = bracket.GameRound.Select(r => (byte)r).ToArray();
+        _left = bracket.LeftSlot.ToArray();
+        _right = bracket.RightSlot.ToArray();
+        for (var t = 0; t < Teams; t++)
+        {
+            _occupant[t] = t;
+        }
+
+        for (var g = 0; g < tournament.FirstOpenGame; g++)
+        {
+            _occupant[Teams + g] = tournament.LockedWinners[g];
+        }
+
+        // Teams below this progress score nothing, so only the winners of this round's games are scored.
+        _scoringRound = Array.FindIndex(pool.PointsByProgress, p => p != 0) is var m and >= 2 ? m : 0;
+        _standings = new StandingsCalculator(pool.PayoutCents, pool.RankedPositions, pool.EntryCount, LikelyWinnersFirst(tournament, pool));
+    }
+
+    /// <summary>Entries by exact expected points, best first: the standings buffer then fills with winners early.</summary>
+    private static int[] LikelyWinnersFirst(TournamentModel tournament, PoolModel pool)
+    {
+        var expected = new double[pool.EntryCount];
+        for (var t = 0; t < Teams; t++)
+        {
+            var teamExpected = 0.0;
+            for (var r = 1; r <= CompiledBracket.RoundCount; r++)
+            {
+                var winPoints = pool.PointsByProgress[r] - pool.PointsByProgress[r - 1];
+                teamExpected += tournament.ReachProbabilities[(t * CompiledBracket.RoundCount) + r - 1] * winPoints;
+            }
+
+            for (var k = pool.OwnerStart[t]; k < pool.OwnerStart[t + 1]; k++)
+            {
+                expected[pool.Owners[k]] += pool.Shares[k] * teamExpected;
+            }
+        }
+
+        return Enumerable.Range(0, pool.EntryCount).OrderByDescending(e => expected[e]).ThenBy(e => e).ToArray();
+    }
+
+    public TournamentModel Tournament => _tournament;
+
+    public PoolModel Pool => _pool;
+
+    public SimulationAccumulator CreateAccumulator() =>
+        new(_pool.EntryCount, Teams, _pool.PayoutAmounts.Length);
+
+    /// <summary>Runs simulations <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
+    public void Run(ulong seed, long start, long count, SimulationAccumulator into)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = start; i < start + count; i++)
+        {
+            SimulateTournament(SimulationStream.StateFor(seed, (ulong)i));
+            ScoreEntries();
+            Accumulate(into);
+        }
+
+        FlushSquares(into);
+        into.Simulations += count;
+    }
+
+    /// <summary>
+    /// Squares are first summed in 64-bit per entry (64 simulations of at most (6000 · 2¹⁶)² each fit),
+    /// then carried into the 128-bit totals: integer sums, so where the flushes fall changes nothing.
+    /// </summary>
+    private void FlushSquares(SimulationAccumulator into)
+    {
+        for (var e = 0; e < _squareBlock.Length; e++)
+        {
+            into.PointsSquaresSum[e] += _squareBlock[e];
+            _squareBlock[e] = 0;
+        }
+
+        _squareBlockSims = 0;
+    }
+
+    /// <summary>q = round(points · 2¹⁶) per entry: Σq into the totals and Σq² into the 64-bit block.</summary>
+    private static void AddFixedPointSums(ReadOnlySpan<double> points, long[] sums, ulong[] squares)
+    {
+        var e = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var scale = Vector512.Create(SimulationAccumulator.PointsScale);
+            var half = Vector512.Create(0.5);
+            for (; e <= points.Length - Vector512<double>.Count; e += Vector512<double>.Count)
+            {
+                var q = Vector512.ConvertToInt64((Vector512.Create(points.Slice(e, Vector512<double>.Count)) * scale) + half);
+                (Vector512.LoadUnsafe(ref sums[e]) + q).StoreUnsafe(ref sums[e]);
+                (Vector512.LoadUnsafe(ref squares[e]) + (q * q).AsUInt64()).StoreUnsafe(ref squares[e]);
+            }
+        }
+
+        for (; e < points.Length; e++)
+        {
+            var q = (long)((points[e] * SimulationAccumulator.PointsScale) + 0.5);
+            sums[e] += q;
+            squares[e] += (ulong)(q * q);
+        }
+    }
+
+    /// <summary>
+    /// Tournaments only (no pool): simulations <paramref name="start"/> onwards, counting each team's final
+    /// progress into <paramref name="teamProgressCounts"/> (<c>[team * 8 + progress]</c>). The draws are the
+    /// same as in <see cref="Run"/>, so the counts equal a full run's team counts.
+    /// </summary>
+    public void RunTournaments(ulong seed, long start, long count, long[] teamProgressCounts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(teamProgressCounts.Length, Teams * SimulationAccumulator.ProgressLevels);
+        for (var i = start; i < start + count; i++)
+        {
+            SimulateTournament(SimulationStream.StateFor(seed, (ulong)i));
+            CountProgress(teamProgressCounts);
+        }
+    }
+
+    /// <summary>Each team's final progress (by team index) in the last simulation run.</summary>
+    public ReadOnlySpan<byte> LastProgress => _progress;
+
+    /// <summary>Plays the open games; each team's progress ends as the round of its last win (or its byes).</summary>
+    private void SimulateTournament(ulong state)
+    {
+        var progress = _progress;
+        _tournament.StartProgress.CopyTo(progress, 0);
+        ref var occupant = ref MemoryMarshal.GetArrayDataReference(_occupant);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_tournament.Thresholds);
+        ref var left = ref MemoryMarshal.GetArrayDataReference(_left);
+        ref var right = ref MemoryMarshal.GetArrayDataReference(_right);
+        ref var round = ref MemoryMarshal.GetArrayDataReference(_gameRound);
+        ref var prog = ref MemoryMarshal.GetArrayDataReference(progress);
+        var g = _tournament.FirstOpenGame;
+        if ((g & 1) == 1)
+        {
+            // An odd first open game uses the lower half of the draw it shares with the locked game before it.
+            Play(ref occupant, ref thresholds, ref left, ref right, ref round, ref prog, g, (uint)SimulationStream.Draw(state, (ulong)(g >> 1)));
+            g++;
+        }
+
+        for (; g < CompiledBracket.GameCount - 1; g += 2)
+        {
+            var draw = SimulationStream.Draw(state, (ulong)(g >> 1));
+            Play(ref occupant, ref thresholds, ref left, ref right, ref round, ref prog, g, (uint)(draw >> 32));
+            Play(ref occupant, ref thresholds, ref left, ref right, ref round, ref prog, g + 1, (uint)draw);
+        }
+
+        if (g < CompiledBracket.GameCount)
+        {
+            Play(ref occupant, ref thresholds, ref left, ref right, ref round, ref prog, g, (uint)(SimulationStream.Draw(state, (ulong)(g >> 1)) >> 32));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Play(ref int occupant, ref uint thresholds, ref int left, ref int right, ref byte round, ref byte prog, int g, uint u)
+    {
+        var a = Unsafe.Add(ref occupant, Unsafe.Add(ref left, g));
+        var b = Unsafe.Add(ref occupant, Unsafe.Add(ref right, g));
+        var winner = u < Unsafe.Add(ref thresholds, (a * Teams) + b) ? a : b;
+        Unsafe.Add(ref occupant, Teams + g) = winner;
+        Unsafe.Add(ref prog, winner) = Unsafe.Add(ref round, g);
+    }
+
+    /// <summary>
+    /// Entry points = Σ over teams that scored (in slot order) of share × team points, as whole dense rows:
+    /// a non-owner adds an exact 0, so each entry sees the same additions in the same order as a sparse sum.
+    /// </summary>
+    private void ScoreEntries()
+    {
+        var points = _entryPoints;
+        Array.Clear(points);
+        var width = _pool.PaddedEntryCount;
+        var dense = _pool.DenseShares;
+        var ownedRow = _pool.OwnedRow;
+        var byProgress = _pool.PointsByProgress;
+        var (from, to) = _scoringRound == 0
+            ? (0, Teams)
+            : (Teams + _tournament.Bracket.RoundOffsets[_scoringRound - 1], Teams + _tournament.Bracket.RoundOffsets[_scoringRound]);
+        ref var entryPoints = ref MemoryMarshal.GetArrayDataReference(points);
+        for (var slot = from; slot < to; slot++)
+        {
+            var t = _occupant[slot];
+            var row = ownedRow[t];
+            var teamPoints = byProgress[_progress[t]];
+            if (row < 0 || teamPoints == 0)
+            {
+                continue;
+            }
+
+            ref var shares = ref dense[row * width];
+            var e = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var factor = Vector512.Create(teamPoints);
+                for (; e < width; e += Vector512<double>.Count)
+                {
+                    var sum = Vector512.LoadUnsafe(ref entryPoints, (nuint)e) + (Vector512.LoadUnsafe(ref shares, (nuint)e) * factor);
+                    sum.StoreUnsafe(ref entryPoints, (nuint)e);
+                }
+            }
+
+            for (; e < width; e++)
+            {
+                Unsafe.Add(ref entryPoints, e) += Unsafe.Add(ref shares, e) * teamPoints;
+            }
+        }
+    }
+
+    private void CountProgress(long[] teamProgressCounts)
+    {
+        ref var progressCounts = ref MemoryMarshal.GetArrayDataReference(teamProgressCounts);
+        ref var prog = ref MemoryMarshal.GetArrayDataReference(_progress);
+        for (var t = 0; t < Teams; t++)
+        {
+            Unsafe.Add(ref progressCounts, (t * SimulationAccumulator.ProgressLevels) + Unsafe.Add(ref prog, t))++;
+        }
+    }
+
+    private void Accumulate(SimulationAccumulator into)
+    {
+        CountProgress(into.TeamProgressCounts);
+
+        var points = _entryPoints.AsSpan(0, _pool.EntryCount);
+        AddFixedPointSums(points, into.PointsSum, _squareBlock);
+        if (++_squareBlockSims == SquareBlockSims)
+        {
+            FlushSquares(into);
+        }
+
+        var rows = _standings.Resolve(points);
+        var entries = _standings.RowEntries;
+        var positions = _standings.RowPositions;
+        var payouts = _standings.RowPayouts;
+        var tied = _standings.RowTied;
+        var buckets = into.PayoutBuckets;
+        for (var r = 0; r < rows; r++)
+        {
+            var e = entries[r];
+            var position = positions[r];
+            if (position <= PoolModel.CountedPositions)
+            {
+                into.PositionCounts[(e * PoolModel.CountedPositions) + position - 1]++;
+            }
+
+            var payout = payouts[r];
+            if (payout <= 0)
+            {
+                continue;
+            }
+
+            into.PayoutCents[e] += payout;
+            into.InTheMoney[e]++;
+            var bucket = tied[r] ? Array.BinarySearch(_pool.PayoutAmounts, payout) : _pool.PositionPayoutIndex[position - 1];
+            into.PayoutHistogram[(e * buckets) + bucket]++;
+        }
+    }
+}
