@@ -76,7 +76,7 @@ public sealed class StandingsCalculator
         if (TopRanks.IsSupported && k < TopRanks.Lanes)
         {
             // Branch-free; lane k ends holding the best score outside the top k.
-            TopRanks.Select(points, _values, _order);
+            TopRanks.Select(points, k + 1, _values, _order);
             bestOut = _values[k];
         }
         else
