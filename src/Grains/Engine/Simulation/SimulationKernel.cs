@@ -33,7 +33,7 @@ public sealed class SimulationKernel
     private const int SquareBlockSims = 64;
     private readonly ulong[] _squareBlock;
     private int _squareBlockSims;
-    private readonly int _scoringRound;
+    private readonly EntryScorer _scorer;
 
     public SimulationKernel(TournamentModel tournament, PoolModel pool)
     {
@@ -55,8 +55,7 @@ public sealed class SimulationKernel
             _occupant[Teams + g] = tournament.LockedWinners[g];
         }
 
-        // Teams below this progress score nothing, so only the winners of this round's games are scored.
-        _scoringRound = Array.FindIndex(pool.PointsByProgress, p => p != 0) is var m and >= 2 ? m : 0;
+        _scorer = new EntryScorer(tournament, pool);
         _standings = new StandingsCalculator(pool.PayoutCents, pool.RankedPositions, pool.EntryCount, LikelyWinnersFirst(tournament, pool));
     }
 
@@ -97,7 +96,7 @@ public sealed class SimulationKernel
         for (var i = start; i < start + count; i++)
         {
             SimulateTournament(SimulationStream.StateFor(seed, (ulong)i));
-            ScoreEntries();
+            _scorer.Score(_occupant, _progress, _entryPoints);
             Accumulate(into);
         }
 
@@ -208,80 +207,6 @@ public sealed class SimulationKernel
         var winner = b ^ ((a ^ b) & aWins);
         Unsafe.Add(ref occupant, Teams + g) = winner;
         Unsafe.Add(ref prog, winner) = Unsafe.Add(ref round, g);
-    }
-
-    /// <summary>
-    /// Entry points = Σ over teams that scored (in slot order) of share × team points, as whole dense rows:
-    /// a non-owner adds an exact 0, so each entry sees the same additions in the same order as a sparse sum.
-    /// </summary>
-    private void ScoreEntries()
-    {
-        var (from, to) = _scoringRound == 0
-            ? (0, Teams)
-            : (Teams + _tournament.Bracket.RoundOffsets[_scoringRound - 1], Teams + _tournament.Bracket.RoundOffsets[_scoringRound]);
-        if (Vector512.IsHardwareAccelerated && _pool.PaddedEntryCount <= 64)
-        {
-            ScoreInRegisters(from, to);
-            return;
-        }
-
-        var points = _entryPoints;
-        Array.Clear(points);
-        var width = _pool.PaddedEntryCount;
-        for (var slot = from; slot < to; slot++)
-        {
-            var t = _occupant[slot];
-            var row = _pool.OwnedRow[t];
-            var teamPoints = _pool.PointsByProgress[_progress[t]];
-            if (row < 0 || teamPoints == 0)
-            {
-                continue;
-            }
-
-            var shares = _pool.DenseShares.AsSpan(row * width, width);
-            for (var e = 0; e < width; e++)
-            {
-                points[e] += shares[e] * teamPoints;
-            }
-        }
-    }
-
-    /// <summary>The same sums with up to 64 entries held in eight vector registers across all teams.</summary>
-    private void ScoreInRegisters(int from, int to)
-    {
-        var width = _pool.PaddedEntryCount;
-        var dense = _pool.DenseShares;
-        var ownedRow = _pool.OwnedRow;
-        var byProgress = _pool.PointsByProgress;
-        Vector512<double> v0 = default, v1 = default, v2 = default, v3 = default, v4 = default, v5 = default, v6 = default, v7 = default;
-        for (var slot = from; slot < to; slot++)
-        {
-            var t = _occupant[slot];
-            var row = ownedRow[t];
-            var teamPoints = byProgress[_progress[t]];
-            if (row < 0 || teamPoints == 0)
-            {
-                continue;
-            }
-
-            var f = Vector512.Create(teamPoints);
-            ref var shares = ref dense[row * width];
-            v0 += Vector512.LoadUnsafe(ref shares, 0) * f;
-            if (width > 8) { v1 += Vector512.LoadUnsafe(ref shares, 8) * f; }
-            if (width > 16) { v2 += Vector512.LoadUnsafe(ref shares, 16) * f; }
-            if (width > 24) { v3 += Vector512.LoadUnsafe(ref shares, 24) * f; }
-            if (width > 32) { v4 += Vector512.LoadUnsafe(ref shares, 32) * f; }
-            if (width > 40) { v5 += Vector512.LoadUnsafe(ref shares, 40) * f; }
-            if (width > 48) { v6 += Vector512.LoadUnsafe(ref shares, 48) * f; }
-            if (width > 56) { v7 += Vector512.LoadUnsafe(ref shares, 56) * f; }
-        }
-
-        ref var points = ref MemoryMarshal.GetArrayDataReference(_entryPoints);
-        ReadOnlySpan<Vector512<double>> sums = [v0, v1, v2, v3, v4, v5, v6, v7];
-        for (var i = 0; i < width / 8; i++)
-        {
-            sums[i].StoreUnsafe(ref points, (nuint)(i * 8));
-        }
     }
 
     private void CountProgress(long[] teamProgressCounts)
