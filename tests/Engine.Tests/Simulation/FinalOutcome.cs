@@ -40,12 +40,3 @@ internal static class FinalOutcome
         return (kernel, merged);
     }
 }
-
-/// <summary>Skip reasons for tests that fail (or crash the test host) until a product bug is fixed.</summary>
-internal static class KnownProductBugs
-{
-    /// <summary>Remove every <c>Skip = KnownProductBugs.FinalGameOutOfBounds</c> once the kernel is fixed.</summary>
-    public const string FinalGameOutOfBounds =
-        "Product bug: with through_round:7, SimulationKernel.SimulateTournament plays a 68th game (g = 67, odd) past the " +
-        "end of its arrays: team index 0 loses its progress and the test host can crash (AccessViolationException).";
-}

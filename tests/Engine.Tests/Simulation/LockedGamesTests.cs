@@ -26,7 +26,7 @@ public sealed class LockedGamesTests
     [MemberData(nameof(YearsAndStates))]
     public void Locked_results_never_vary(int year, string stateText) => AssertLockedResults(year, stateText);
 
-    [Theory(Skip = KnownProductBugs.FinalGameOutOfBounds)]
+    [Theory]
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void The_final_outcome_never_varies(int year) => AssertLockedResults(year, "through_round:7");
 

@@ -7,7 +7,7 @@ namespace LabSandbox.Engine.Tests.Simulation;
 /// <summary>SPEC §2 per-entry metrics: on the known final outcome, and on hand-made totals.</summary>
 public sealed class MetricsTests
 {
-    [Theory(Skip = KnownProductBugs.FinalGameOutOfBounds)]
+    [Theory]
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void The_locked_final_outcome_gives_certain_metrics_matching_the_real_standings(int year) =>
         AssertCertainMetrics(year, FinalOutcome.Locked);

@@ -9,8 +9,7 @@ namespace LabSandbox.Engine.Tests.Simulation;
 /// The "Pool evaluation" cases of optimizer-cases.md on the real 2025 bracket, every game but the final
 /// locked. Scoring 30, 20, 50, 100, 0, 0, 0 by win index makes points(progress) 30, 50, 100, 200 for
 /// progress 1..4 (and 200 beyond), so the open final changes no one's points and teams that really ended
-/// at those levels score the cases' team points. (through_round:7 would do, but see
-/// <see cref="KnownProductBugs.FinalGameOutOfBounds"/>.)
+/// at those levels score the cases' team points.
 /// </summary>
 public sealed class PoolEvaluationTests
 {

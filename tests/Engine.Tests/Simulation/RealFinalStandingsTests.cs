@@ -9,7 +9,7 @@ namespace LabSandbox.Engine.Tests.Simulation;
 /// </summary>
 public sealed class RealFinalStandingsTests
 {
-    [Theory(Skip = KnownProductBugs.FinalGameOutOfBounds)]
+    [Theory]
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void One_locked_simulation_reproduces_the_real_standings(int year) => AssertRealStandings(year, FinalOutcome.Locked);
 
@@ -17,7 +17,7 @@ public sealed class RealFinalStandingsTests
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void One_replayed_simulation_reproduces_the_real_standings(int year) => AssertRealStandings(year, FinalOutcome.Replayed);
 
-    [Theory(Skip = KnownProductBugs.FinalGameOutOfBounds)]
+    [Theory]
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void Locked_mean_points_are_the_real_total_points(int year) => AssertRealPoints(year, FinalOutcome.Locked);
 
@@ -25,7 +25,7 @@ public sealed class RealFinalStandingsTests
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void Replayed_mean_points_are_the_real_total_points(int year) => AssertRealPoints(year, FinalOutcome.Replayed);
 
-    [Theory(Skip = KnownProductBugs.FinalGameOutOfBounds)]
+    [Theory]
     [MemberData(nameof(SimulationData.PoolYearData), MemberType = typeof(SimulationData))]
     public void Every_team_ends_at_its_real_progress_whatever_the_seed(int year)
     {

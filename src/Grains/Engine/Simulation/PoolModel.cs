@@ -87,6 +87,12 @@ public sealed class PoolModel
     /// <summary>Histogram bucket of an untied finish at position p (index p − 1); −1 for a zero prize.</summary>
     internal int[] PositionPayoutIndex { get; }
 
+    /// <summary>
+    /// How many simulations' squared fixed-point points surely fit in 64 bits: an entry never scores more
+    /// than the whole field, so each square is at most (field total · 2¹⁶)².
+    /// </summary>
+    internal int SquareBlockSimulations { get; private init; }
+
     /// <summary>How many finishing positions the kernel resolves exactly: the counted ones and every paid one.</summary>
     public int RankedPositions { get; }
 
@@ -175,8 +181,20 @@ public sealed class PoolModel
             throw new ArgumentException("Payouts must cover positions 1..n once each with non-negative cents.", nameof(payouts));
         }
 
+        var maxQ = (double)scoring.FieldTotal * SimulationAccumulator.PointsScale;
+        var perBlock = Math.Floor(ulong.MaxValue / Math.Max(1.0, maxQ * maxQ));
+        if (perBlock < 1)
+        {
+            throw new ArgumentException(
+                $"Scoring rules giving a field of {scoring.FieldTotal} points are too large for the fixed-point sums (at most 46,340).",
+                nameof(scoringRules));
+        }
+
         return new PoolModel(
             bracket.TeamIds, ordered.Select(e => e.EntryKey).ToImmutableArray(), ownerStart, owners.ToArray(), shares.ToArray(),
-            scoring.PointsByProgress.Select(p => (double)p).ToArray(), payoutCents);
+            scoring.PointsByProgress.Select(p => (double)p).ToArray(), payoutCents)
+        {
+            SquareBlockSimulations = (int)Math.Min(64, perBlock),
+        };
     }
 }

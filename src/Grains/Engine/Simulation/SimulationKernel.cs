@@ -30,7 +30,6 @@ public sealed class SimulationKernel
     private readonly byte[] _gameRound;
     private readonly int[] _left;
     private readonly int[] _right;
-    private const int SquareBlockSims = 64;
     private readonly ulong[] _squareBlock;
     private int _squareBlockSims;
     private readonly EntryScorer _scorer;
@@ -105,8 +104,9 @@ public sealed class SimulationKernel
     }
 
     /// <summary>
-    /// Squares are first summed in 64-bit per entry (64 simulations of at most (6000 · 2¹⁶)² each fit),
-    /// then carried into the 128-bit totals: integer sums, so where the flushes fall changes nothing.
+    /// Squares are first summed in 64-bit per entry (as many simulations as surely fit, see
+    /// <see cref="PoolModel.SquareBlockSimulations"/>), then carried into the 128-bit totals: integer
+    /// sums, so where the flushes fall changes nothing.
     /// </summary>
     private void FlushSquares(SimulationAccumulator into)
     {
@@ -176,7 +176,7 @@ public sealed class SimulationKernel
         ref var round = ref MemoryMarshal.GetArrayDataReference(_gameRound);
         ref var prog = ref MemoryMarshal.GetArrayDataReference(progress);
         var g = _tournament.FirstOpenGame;
-        if ((g & 1) == 1)
+        if ((g & 1) == 1 && g < CompiledBracket.GameCount)
         {
             // An odd first open game uses the lower half of the draw it shares with the locked game before it.
             Play(ref occupant, ref thresholds, ref left, ref right, ref round, ref prog, g, (uint)SimulationStream.Draw(state, (ulong)(g >> 1)));
@@ -225,7 +225,7 @@ public sealed class SimulationKernel
 
         var points = _entryPoints.AsSpan(0, _pool.EntryCount);
         AddFixedPointSums(points, into.PointsSum, _squareBlock);
-        if (++_squareBlockSims == SquareBlockSims)
+        if (++_squareBlockSims == _pool.SquareBlockSimulations)
         {
             FlushSquares(into);
         }
