@@ -2,6 +2,7 @@ using System.Reflection;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Tests.Infrastructure;
 using Orleans.Concurrency;
 
@@ -17,7 +18,7 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     private static readonly string[] Exercised =
     [
         "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "IDatasetCatalogGrain.GetAsync", "IRunGrain.GetAsync",
-        "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync", "ITournamentGrain.GetAsync",
+        "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync", "ISimulationCheckpointGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Null(await grains.GetGrain<IArtifactGrain>("art-test-inv6-missing").GetAsync());
         Assert.NotNull(await grains.GetGrain<ITournamentGrain>("ncaa-2025").GetAsync());
         Assert.Null(await grains.GetGrain<ITournamentGrain>("ncaa-1999").GetAsync());
+        Assert.Null(await grains.GetGrain<ISimulationCheckpointGrain>("run-test-inv6-missing").GetAsync());
         Assert.NotNull(await grains.GetGrain<ICalcuttaGrain>("calcutta-2025").GetAsync());
         Assert.Null(await grains.GetGrain<ICalcuttaGrain>("calcutta-1999").GetAsync());
         Assert.NotEmpty((await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).TournamentIds);

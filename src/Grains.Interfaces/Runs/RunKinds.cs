@@ -11,5 +11,5 @@ public static class RunKinds
     public const string Retention = "retention";
 
     /// <summary>The kinds this build can execute.</summary>
-    public static IReadOnlyList<string> Supported { get; } = [Advancement];
+    public static IReadOnlyList<string> Supported { get; } = [Advancement, Simulation];
 }

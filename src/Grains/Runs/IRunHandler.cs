@@ -11,13 +11,16 @@ public interface IRunHandler
     Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>What a handler may use: the run's identity and pinned spec, grains to read inputs, and a progress sink.</summary>
+/// <summary>
+/// What a handler may use: the run's identity and pinned spec, grains to read inputs, and a progress sink
+/// that answers false once the run is no longer this attempt's (e.g. cancelled), so the handler can stop.
+/// </summary>
 public sealed record RunExecutionContext(
     string RunId,
     int Attempt,
     RunSpec Spec,
     IGrainFactory Grains,
-    Func<string, double, string, Task> ReportProgressAsync);
+    Func<string, double, string, Task<bool>> ReportProgressAsync);
 
 /// <summary>An artifact a handler produced, before it has an id or a place in storage.</summary>
 /// <param name="Inline">Keep the bytes in the artifact record (small outputs) instead of the artifact store.</param>

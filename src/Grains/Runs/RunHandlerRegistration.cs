@@ -1,4 +1,6 @@
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.Simulation;
+using LabSandbox.Grains.Simulations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabSandbox.Grains.Runs;
@@ -7,9 +9,14 @@ public static class RunHandlerRegistration
 {
     /// <summary>Silo side: one handler per executable run kind.</summary>
     public static IServiceCollection AddRunHandlers(this IServiceCollection services) =>
-        services.AddSingleton<IRunHandler, AdvancementRunHandler>();
+        services
+            .AddSingleton<SimulationModelCache>()
+            .AddSingleton<IRunHandler, AdvancementRunHandler>()
+            .AddSingleton<IRunHandler, SimulationRunHandler>();
 
     /// <summary>API side: one planner (validation and pinning) per run kind.</summary>
     public static IServiceCollection AddRunPlanners(this IServiceCollection services) =>
-        services.AddSingleton<IRunPlanner, AdvancementRunPlanner>();
+        services
+            .AddSingleton<IRunPlanner, AdvancementRunPlanner>()
+            .AddSingleton<IRunPlanner, SimulationRunPlanner>();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using LabSandbox.Grains.Engine.Bracket;
@@ -26,6 +27,7 @@ internal sealed class EntryScorer
     /// Entry points = Σ over teams that scored (in slot order) of share × team points, as whole dense rows:
     /// a non-owner adds an exact 0, so each entry sees the same additions in the same order as a sparse sum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(int[] occupant, byte[] progress, double[] entryPoints)
     {
         var (from, to) = _scoringRound == 0
@@ -59,6 +61,7 @@ internal sealed class EntryScorer
     }
 
     /// <summary>The same sums with up to 64 entries held in eight vector registers across all teams.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScoreInRegisters(int[] occupant, byte[] progress, double[] entryPoints, int from, int to)
     {
         var width = _pool.PaddedEntryCount;

@@ -111,6 +111,30 @@ public sealed class SimulationAccumulator
         return stream.ToArray();
     }
 
+    /// <summary>Reads what <see cref="ToCanonicalBytes"/> wrote (the form chunk results travel and rest in).</summary>
+    public static SimulationAccumulator FromCanonicalBytes(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        var totals = new SimulationAccumulator(r.ReadInt32(), r.ReadInt32(), r.ReadInt32()) { Simulations = r.ReadInt64() };
+        foreach (var array in new[] { totals.PayoutCents, totals.InTheMoney, totals.PositionCounts, totals.PointsSum, totals.PayoutHistogram, totals.TeamProgressCounts })
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = r.ReadInt64();
+            }
+        }
+
+        for (var e = 0; e < totals.EntryCount; e++)
+        {
+            var high = r.ReadUInt64();
+            totals.PointsSquaresSum[e] = (Int128)(((UInt128)high << 64) | r.ReadUInt64());
+        }
+
+        return r.BaseStream.Position == bytes.Length
+            ? totals
+            : throw new InvalidDataException("Trailing bytes after an accumulator.");
+    }
+
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalBytes"/>.</summary>
     public string Digest() => Convert.ToHexStringLower(SHA256.HashData(ToCanonicalBytes()));
 

@@ -88,6 +88,7 @@ public sealed class SimulationKernel
         new(_pool.EntryCount, Teams, _pool.PayoutAmounts.Length);
 
     /// <summary>Runs simulations <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(ulong seed, long start, long count, SimulationAccumulator into)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -120,6 +121,7 @@ public sealed class SimulationKernel
     }
 
     /// <summary>q = round(points · 2¹⁶) per entry: Σq into the totals and Σq² into the 64-bit block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddFixedPointSums(ReadOnlySpan<double> points, long[] sums, ulong[] squares)
     {
         var e = 0;
@@ -148,6 +150,7 @@ public sealed class SimulationKernel
     /// progress into <paramref name="teamProgressCounts"/> (<c>[team * 8 + progress]</c>). The draws are the
     /// same as in <see cref="Run"/>, so the counts equal a full run's team counts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunTournaments(ulong seed, long start, long count, long[] teamProgressCounts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -164,6 +167,7 @@ public sealed class SimulationKernel
     public ReadOnlySpan<byte> LastProgress => _progress;
 
     /// <summary>Plays the open games; each team's progress ends as the round of its last win (or its byes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SimulateTournament(ulong state)
     {
         var progress = _progress;
@@ -209,6 +213,7 @@ public sealed class SimulationKernel
         Unsafe.Add(ref prog, winner) = Unsafe.Add(ref round, g);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountProgress(long[] teamProgressCounts)
     {
         ref var progressCounts = ref MemoryMarshal.GetArrayDataReference(teamProgressCounts);
@@ -219,6 +224,7 @@ public sealed class SimulationKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accumulate(SimulationAccumulator into)
     {
         CountProgress(into.TeamProgressCounts);

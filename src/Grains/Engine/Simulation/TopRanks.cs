@@ -26,6 +26,7 @@ internal static class TopRanks
     /// the odd set's best <paramref name="needed"/> then go into the even set, which ends holding the
     /// top <paramref name="needed"/> of all entries in its first lanes.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Select(ReadOnlySpan<double> points, int needed, Span<double> values, Span<int> entries)
     {
         var even = new LaneSet();

@@ -1,0 +1,37 @@
+using LabSandbox.Grains.Interfaces.Runs;
+
+namespace LabSandbox.Grains.Interfaces.Simulations;
+
+/// <summary>What every chunk of a simulation run samples: pinned datasets, win model and starting state.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.SimulationInputs")]
+public sealed record SimulationInputs(
+    [property: Id(0)] DatasetRef Tournament,
+    [property: Id(1)] DatasetRef Calcutta,
+    [property: Id(2)] double Sigma,
+    [property: Id(3)] string StartingState,
+    [property: Id(4)] string? ExcludedEntryKey);
+
+/// <summary>Simulations [Start, Start + Count) of a run under its seed.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.SimulationChunk")]
+public sealed record SimulationChunk(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] int ChunkIndex,
+    [property: Id(2)] long Start,
+    [property: Id(3)] long Count,
+    [property: Id(4)] ulong Seed,
+    [property: Id(5)] SimulationInputs Inputs);
+
+/// <summary>A chunk's exact totals (the engine's canonical accumulator bytes) and the silo that computed them.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.SimulationChunkResult")]
+public sealed record SimulationChunkResult(
+    [property: Id(0)] int ChunkIndex,
+    [property: Id(1)] byte[] Totals,
+    [property: Id(2)] string Silo);
+
+/// <summary>Computes one chunk. Placed at random, so a run's chunks spread over every silo.</summary>
+[Alias("LabSandbox.ISimulationChunkGrain")]
+public interface ISimulationChunkGrain : IGrainWithStringKey
+{
+    [Alias("Run")]
+    Task<SimulationChunkResult> RunAsync(SimulationChunk chunk);
+}

@@ -1,0 +1,34 @@
+using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Advancement;
+
+namespace LabSandbox.Grains.Runs.Simulation;
+
+/// <summary>
+/// The <c>metrics</c> artifact of a simulation run: what was sampled and the SPEC §2 metrics per entry
+/// (by expected payout) and per team. Deterministic content only — no run id, chunking, clock or host —
+/// so the same inputs and seed give the same bytes on any cluster.
+/// </summary>
+public sealed record SimulationMetricsDocument(
+    string Kind,
+    string EngineVersion,
+    IReadOnlyList<DatasetRef> DatasetRefs,
+    string AdvancementArtifactId,
+    AdvancementModelParams AdvancementModel,
+    string StartingState,
+    long Seed,
+    long NSims,
+    string? ExcludedEntryKey,
+    string? FocusEntryKey,
+    IReadOnlyList<EntryMetrics> Entries,
+    IReadOnlyList<TeamProgressFrequencies> Teams);
+
+/// <summary>One line of the <c>entry_distributions</c> artifact: an entry's finishing and payout distributions.</summary>
+public sealed record EntryDistribution(
+    string EntryKey,
+    long Simulations,
+    IReadOnlyList<long> PositionCounts,
+    long InTheMoney,
+    IReadOnlyList<PayoutCount> PayoutHistogram);
+
+public sealed record PayoutCount(long AmountCents, long Simulations);

@@ -1,0 +1,27 @@
+using LabSandbox.Grains.Runs.Advancement;
+
+namespace LabSandbox.Grains.Runs.Simulation;
+
+/// <summary>
+/// The canonical params of a <c>simulation</c> run. <see cref="AdvancementModel"/> is copied from the
+/// pinned advancement run, so the params alone say which win probabilities were sampled.
+/// </summary>
+public sealed record SimulationParams(
+    string CalcuttaId,
+    string AdvancementArtifactId,
+    AdvancementModelParams AdvancementModel,
+    long NSims,
+    long Seed,
+    string StartingState,
+    string? ExcludedEntryKey,
+    string? FocusCandidateId,
+    int ChunkSize)
+{
+    public const long MaxSimulations = 100_000_000;
+
+    public const int DefaultChunkSize = 250_000;
+
+    public const int MinChunkSize = 1_000;
+
+    public const int MaxChunkSize = 10_000_000;
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Engine.Bracket;
+using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Simulations;
+using LabSandbox.Grains.Runs;
+
+namespace LabSandbox.Grains.Simulations;
+
+/// <summary>A compiled tournament and pool, immutable and shared by every kernel that samples them.</summary>
+public sealed record SimulationModels(TournamentModel Tournament, PoolModel Pool);
+
+/// <summary>
+/// Per silo: compiled models by pinned inputs, so the chunks of a run compile the bracket and pool once
+/// per silo rather than once per chunk. Dataset digests are checked against the pins on load.
+/// </summary>
+public sealed class SimulationModelCache
+{
+    private const int Capacity = 64;
+
+    private readonly ConcurrentDictionary<SimulationInputs, Lazy<Task<SimulationModels>>> _models = new();
+
+    public Task<SimulationModels> GetAsync(SimulationInputs inputs, IGrainFactory grains)
+    {
+        if (_models.Count >= Capacity)
+        {
+            _models.Clear();
+        }
+
+        var lazy = _models.GetOrAdd(inputs, key => new Lazy<Task<SimulationModels>>(() => LoadAsync(key, grains)));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            _models.TryRemove(new KeyValuePair<SimulationInputs, Lazy<Task<SimulationModels>>>(inputs, lazy));
+        }
+
+        return task;
+    }
+
+    private static async Task<SimulationModels> LoadAsync(SimulationInputs inputs, IGrainFactory grains)
+    {
+        var tournament = await grains.GetGrain<ITournamentGrain>(inputs.Tournament.Id).GetAsync();
+        var pool = await grains.GetGrain<ICalcuttaGrain>(inputs.Calcutta.Id).GetAsync();
+        if (tournament?.Digest != inputs.Tournament.Digest || pool?.Digest != inputs.Calcutta.Digest)
+        {
+            throw new NonRetryableRunException(
+                $"The pinned datasets changed or vanished ({inputs.Tournament.Id} {inputs.Tournament.Digest}, {inputs.Calcutta.Id} {inputs.Calcutta.Digest}).");
+        }
+
+        if (!StartingState.TryParse(inputs.StartingState, out var state, out var error))
+        {
+            throw new NonRetryableRunException(error!);
+        }
+
+        var bracket = BracketCompiler.Compile(tournament);
+        var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToList();
+        return new SimulationModels(
+            TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
+            PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts));
+    }
+}
