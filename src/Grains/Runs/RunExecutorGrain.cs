@@ -53,9 +53,9 @@ public sealed partial class RunExecutorGrain(
             var context = new RunExecutionContext(runId, attempt, spec, GrainFactory,
                 (phase, percent, message) => run.ReportProgressAsync(attempt, phase, percent, message));
             var output = await handler.ExecuteAsync(context, CancellationToken.None);
-            if (await run.GetAsync() is not { Status: RunStatus.Running } current || current.Attempt != attempt)
+            if (!await IsCurrentAsync(run, attempt))
             {
-                return; // cancelled (or superseded) while computing: leave no orphaned artifacts behind
+                return; // cancelled (or superseded) while computing: write no artifacts for it
             }
 
             var writer = new ArtifactWriter(GrainFactory, store, time);
@@ -69,6 +69,13 @@ public sealed partial class RunExecutorGrain(
         }
         catch (Exception ex)
         {
+            if (ex is OperationCanceledException && !await IsCurrentAsync(run, attempt))
+            {
+                // The run was cancelled (or superseded) while this attempt worked: not a failure of the attempt.
+                LogAttemptStopped(runId, attempt);
+                return;
+            }
+
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogAttemptFailed(ex, runId, attempt);
             await run.FailAsync(attempt, $"{ex.GetType().Name}: {ex.Message}");
@@ -79,6 +86,12 @@ public sealed partial class RunExecutorGrain(
                 new KeyValuePair<string, object?>("kind", spec.Kind));
         }
     }
+
+    private static async Task<bool> IsCurrentAsync(IRunGrain run, int attempt) =>
+        await run.GetAsync() is { Status: RunStatus.Running } current && current.Attempt == attempt;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} attempt {Attempt} stopped: the run is no longer this attempt's")]
+    private partial void LogAttemptStopped(string runId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt {Attempt} failed")]
     private partial void LogAttemptFailed(Exception exception, string runId, int attempt);

@@ -28,6 +28,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
         if (startingState is not null && !StartingState.TryParse(startingState, out _, out var stateError))
         {
             reader.Error("startingState", stateError!);
+            startingState = null; // so the artifact is not also blamed for a state that does not parse
         }
 
         var nSims = ReadLong(reader, "nSims", required: true, 1, SimulationParams.MaxSimulations);
