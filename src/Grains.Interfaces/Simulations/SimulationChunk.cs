@@ -32,6 +32,7 @@ public sealed record SimulationChunkResult(
 [Alias("LabSandbox.ISimulationChunkGrain")]
 public interface ISimulationChunkGrain : IGrainWithStringKey
 {
-    [Alias("Run")]
+    /// <summary>Chunks may hold up to 10,000,000 simulations: far longer than the default 30 s response timeout allows on a slow core.</summary>
+    [Alias("Run"), ResponseTimeout("00:10:00")]
     Task<SimulationChunkResult> RunAsync(SimulationChunk chunk);
 }

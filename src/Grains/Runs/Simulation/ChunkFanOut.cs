@@ -35,7 +35,9 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         var hosts = await context.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var concurrency = Math.Max(1, hosts.Count) * Environment.ProcessorCount;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var monitor = MonitorAsync(checkpoints, stop);
+        var watch = Stopwatch.StartNew();
+        var startedAt = _simulationsDone;
+        var monitor = MonitorAsync(checkpoints, stop, watch, startedAt);
         try
         {
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token }, async (chunk, token) =>
@@ -63,6 +65,7 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         }
 
         await SaveAsync(checkpoints);
+        await ReportAsync(watch, startedAt);
         return _totals;
     }
 
@@ -102,10 +105,8 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         }
     }
 
-    private async Task MonitorAsync(ISimulationCheckpointGrain checkpoints, CancellationTokenSource stop)
+    private async Task MonitorAsync(ISimulationCheckpointGrain checkpoints, CancellationTokenSource stop, Stopwatch watch, long startedAt)
     {
-        var watch = Stopwatch.StartNew();
-        var startedAt = _simulationsDone;
         var lastCheckpoint = TimeSpan.Zero;
         while (!stop.IsCancellationRequested)
         {
@@ -118,28 +119,41 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
                 return;
             }
 
-            long done;
-            lock (_gate)
+            try
             {
-                done = _simulationsDone;
-            }
+                if (!await ReportAsync(watch, startedAt))
+                {
+                    // The run is no longer this attempt's (cancelled): stop dispatching chunks.
+                    _runEnded = true;
+                    await stop.CancelAsync();
+                    return;
+                }
 
-            var rate = (done - startedAt) / Math.Max(watch.Elapsed.TotalSeconds, 1e-3);
-            var message = string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {parameters.NSims:N0} simulations, {rate:N0} simulations/s");
-            if (!await context.ReportProgressAsync("simulate", Percent(), message))
-            {
-                // The run is no longer this attempt's (cancelled): stop dispatching chunks.
-                _runEnded = true;
-                await stop.CancelAsync();
-                return;
+                if (watch.Elapsed - lastCheckpoint >= CheckpointEvery)
+                {
+                    lastCheckpoint = watch.Elapsed;
+                    await SaveAsync(checkpoints);
+                }
             }
-
-            if (watch.Elapsed - lastCheckpoint >= CheckpointEvery)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                lastCheckpoint = watch.Elapsed;
-                await SaveAsync(checkpoints);
+                // A missed progress event or checkpoint must not cost the run: the next tick tries again.
             }
         }
+    }
+
+    /// <summary>One RUN.PROGRESS event; false when the run is no longer this attempt's.</summary>
+    private Task<bool> ReportAsync(Stopwatch watch, long startedAt)
+    {
+        long done;
+        lock (_gate)
+        {
+            done = _simulationsDone;
+        }
+
+        var rate = (done - startedAt) / Math.Max(watch.Elapsed.TotalSeconds, 1e-3);
+        var message = string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {parameters.NSims:N0} simulations, {rate:N0} simulations/s");
+        return context.ReportProgressAsync("simulate", Percent(), message);
     }
 
     /// <summary>Saves the merged totals when something completed since the last save (a batch, not a write per chunk).</summary>
@@ -157,7 +171,19 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
             _unsaved = false;
         }
 
-        await checkpoints.SaveAsync(checkpoint);
+        try
+        {
+            await checkpoints.SaveAsync(checkpoint);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _unsaved = true; // retried on a later tick
+            }
+
+            throw;
+        }
     }
 
     private double Percent()
