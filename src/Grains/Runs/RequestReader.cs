@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -50,10 +51,20 @@ public sealed class RequestReader(JsonObject request)
         }
     }
 
+    /// <summary>Any JSON number, whether parsed from text or built in code from an int, long or double.</summary>
     public static bool TryGetNumber(JsonNode? node, out double number)
     {
         number = 0;
-        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue(out number);
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
+
+    /// <summary>A JSON number that is a whole number in the range of <see cref="long"/>, read exactly (no double rounding).</summary>
+    public static bool TryGetLong(JsonNode? node, out long number)
+    {
+        number = 0;
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
     }
 
     public static bool TryGetInt(JsonNode? node, out int number)

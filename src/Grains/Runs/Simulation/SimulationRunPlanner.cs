@@ -128,9 +128,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
         }
 
         // Read as an integer, not a double: seeds use all 63 bits.
-        if (node is not JsonValue number || number.GetValueKind() != JsonValueKind.Number
-            || !(number.TryGetValue<long>(out var value) || (number.TryGetValue<int>(out var small) && (value = small) == small))
-            || value < min || value > max)
+        if (!RequestReader.TryGetLong(node, out var value) || value < min || value > max)
         {
             reader.Error(field, $"'{field}' must be a whole number from {min:N0} to {max:N0}.");
             return null;
