@@ -10,6 +10,11 @@ namespace LabSandbox.Grains.Engine.Simulation;
 /// accumulator. One kernel per thread: it owns its scratch buffers, so the steady-state loop allocates
 /// nothing and its memory does not depend on how many simulations it runs.
 /// </summary>
+/// <remarks>
+/// The hot methods are compiled fully optimized on first call (AggressiveOptimization): a run's first
+/// chunks would otherwise execute unoptimized tier-0 code for seconds. The price is no dynamic PGO for
+/// them (measured: ~650 ns per simulation with tiering and PGO once warm, ~800–890 ns without).
+/// </remarks>
 public sealed class SimulationKernel
 {
     /// <summary>
