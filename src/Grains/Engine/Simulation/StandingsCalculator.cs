@@ -63,7 +63,6 @@ public sealed class StandingsCalculator
     /// Ranks <paramref name="points"/> (one value per entry, in entry-key order) and returns how many rows
     /// hold a position within the ranked positions. Every entry not among them finishes lower and is paid nothing.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Resolve(ReadOnlySpan<double> points)
     {
         var n = points.Length;
@@ -153,7 +152,6 @@ public sealed class StandingsCalculator
         return count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Group(int count)
     {
         var rows = 0;
