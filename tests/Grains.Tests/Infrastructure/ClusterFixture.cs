@@ -25,51 +25,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public StorageLedger Storage => StorageLedger.Shared;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder();
-        builder.Options.InitialSilosCount = 2;
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<LabSiloConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+    public async Task InitializeAsync() => _cluster = await LabTestClusters.DeployAsync<LabSiloConfigurator>(2);
 
-        // Both silos import the real data at start; tests read it, so wait until it is registered.
-        await Eventually.WaitAsync(
-            () => Grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync(),
-            catalog => catalog.TournamentIds.Count > 0, "the real-data import");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
-
-        if (Directory.Exists(ArtifactRoot))
-        {
-            Directory.Delete(ArtifactRoot, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => LabTestClusters.StopAsync(_cluster, ArtifactRoot);
 
     /// <summary>The product's silo wiring, with counting storage, in-memory reminders and the test run kinds.</summary>
     public sealed class LabSiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddLabSandboxGrains(new LabSandboxOptions
-            {
-                ArtifactRoot = ArtifactRoot,
-                RealDataFolder = Path.Combine(AppContext.BaseDirectory, "data", "real"),
-                ImportRealData = true,
-            });
-            siloBuilder.UseInMemoryReminderService();
-
-            // Registered the way AddMemoryGrainStorage registers itself (a keyed IGrainStorage singleton).
-            siloBuilder.Services.AddGrainStorage(LabStorage.Name,
-                (services, _) => new CountingGrainStorage(services.GetRequiredService<IGrainStorageSerializer>(), StorageLedger.Shared));
+            LabTestClusters.ConfigureLabSilo(siloBuilder, ArtifactRoot, StorageLedger.Shared);
 
             siloBuilder.Services.AddSingleton<IRunHandler, NoMetricsRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, NoLineageRunHandler>();

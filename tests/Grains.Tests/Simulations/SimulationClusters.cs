@@ -30,34 +30,9 @@ public abstract class SimulationCluster<TConfigurator>(int silos) : IAsyncLifeti
 
     public int InitialSilos => silos;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder();
-        builder.Options.InitialSilosCount = (short)silos;
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<TConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+    public async Task InitializeAsync() => _cluster = await LabTestClusters.DeployAsync<TConfigurator>((short)silos);
 
-        await Eventually.WaitAsync(
-            () => Grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync(),
-            catalog => catalog.TournamentIds.Count > 0, "the real-data import");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
-
-        var root = new TConfigurator().ArtifactRoot;
-        if (Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => LabTestClusters.StopAsync(_cluster, new TConfigurator().ArtifactRoot);
 
     /// <summary>The active silos as membership sees them.</summary>
     public async Task<IReadOnlyList<SiloAddress>> ActiveSilosAsync() =>
@@ -84,16 +59,7 @@ public abstract class SimulationSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder.AddLabSandboxGrains(new LabSandboxOptions
-        {
-            ArtifactRoot = ArtifactRoot,
-            RealDataFolder = Path.Combine(AppContext.BaseDirectory, "data", "real"),
-            ImportRealData = true,
-        });
-        siloBuilder.UseInMemoryReminderService();
-        var ledger = Ledger;
-        siloBuilder.Services.AddGrainStorage(LabStorage.Name,
-            (services, _) => new CountingGrainStorage(services.GetRequiredService<IGrainStorageSerializer>(), ledger));
+        LabTestClusters.ConfigureLabSilo(siloBuilder, ArtifactRoot, Ledger);
         siloBuilder.AddIncomingGrainCallFilter<ChunkCallRecorder>();
     }
 
