@@ -9,7 +9,4 @@ public static class RunKinds
     public const string StrategyGeneration = "strategy_generation";
     public const string Experiment = "experiment";
     public const string Retention = "retention";
-
-    /// <summary>The kinds this build can execute.</summary>
-    public static IReadOnlyList<string> Supported { get; } = [Advancement, Simulation];
 }

@@ -7,9 +7,9 @@ namespace LabSandbox.Grains.Common;
 /// <summary>Content digests (<c>sha256:…</c>) of bytes and of values in their canonical JSON form.</summary>
 public static class ContentDigest
 {
-    public static string Of(ReadOnlySpan<byte> bytes) => "sha256:" + Hex(bytes);
+    private static string Of(ReadOnlySpan<byte> bytes) => "sha256:" + Hex(bytes);
 
-    public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
+    private static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Digest of a value's canonical JSON (see <see cref="CanonicalJson"/>).</summary>
     public static string OfValue<T>(T value) => Of(CanonicalJson.Serialize(value));
