@@ -37,4 +37,15 @@ public interface IRunGrain : IGrainWithStringKey
 
     [Alias("Fail")]
     Task<bool> FailAsync(int attempt, string error);
+
+    /// <summary>Executor: keeps attempt <paramref name="attempt"/> alive; false once it is no longer the run's (stop working).</summary>
+    [Alias("RenewLease")]
+    Task<bool> RenewLeaseAsync(int attempt);
+
+    /// <summary>
+    /// Executor: gives the attempt up without failing the run (its silo is shutting down); the run is queued
+    /// again and the next attempt resumes from the attempt's checkpoint.
+    /// </summary>
+    [Alias("Release")]
+    Task<bool> ReleaseAsync(int attempt, string reason);
 }

@@ -3,19 +3,24 @@ using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
 namespace LabSandbox.Grains.Runs;
 
 /// <summary>
 /// Executes one attempt of one run. Placed at random so attempts spread over the cluster; the run
-/// grain stays responsive because the work happens here, not in its turns.
+/// grain stays responsive because the work happens here, not in its turns. While it works it renews the
+/// attempt's lease; when its silo shuts down it stops and releases the attempt so another silo resumes it.
 /// </summary>
 [RandomPlacement]
 public sealed partial class RunExecutorGrain(
     IEnumerable<IRunHandler> handlers,
     IArtifactStore store,
+    IHostApplicationLifetime host,
+    IOptions<RunRecoveryOptions> recovery,
     TimeProvider time,
     ILogger<RunExecutorGrain> logger) : Grain, IRunExecutorGrain
 {
@@ -24,7 +29,8 @@ public sealed partial class RunExecutorGrain(
         var run = GrainFactory.GetGrain<IRunGrain>(execution.RunId);
         try
         {
-            if (!await run.TryStartAsync(execution.Attempt, RuntimeIdentity))
+            // A silo on its way out claims nothing: the run's watchdog dispatches the attempt again.
+            if (host.ApplicationStopping.IsCancellationRequested || !await run.TryStartAsync(execution.Attempt, RuntimeIdentity))
             {
                 return;
             }
@@ -46,13 +52,17 @@ public sealed partial class RunExecutorGrain(
         activity?.SetTag("labsandbox.run.attempt", attempt);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["RunKind"] = spec.Kind });
         var started = Stopwatch.GetTimestamp();
+        using var leaseLost = new CancellationTokenSource();
+        using var finished = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(leaseLost.Token, host.ApplicationStopping);
+        var leaseKeeper = KeepLeaseAsync(run, attempt, leaseLost, finished.Token);
         try
         {
             var handler = handlers.FirstOrDefault(h => h.Kind == spec.Kind)
                 ?? throw new NonRetryableRunException($"No handler executes runs of kind '{spec.Kind}'.");
             var context = new RunExecutionContext(runId, attempt, spec, GrainFactory,
                 (phase, percent, message) => run.ReportProgressAsync(attempt, phase, percent, message));
-            var output = await handler.ExecuteAsync(context, CancellationToken.None);
+            var output = await handler.ExecuteAsync(context, stop.Token);
             if (!await IsCurrentAsync(run, attempt))
             {
                 return; // cancelled (or superseded) while computing: write no artifacts for it
@@ -76,14 +86,48 @@ public sealed partial class RunExecutorGrain(
                 return;
             }
 
+            if (ex is OperationCanceledException && host.ApplicationStopping.IsCancellationRequested)
+            {
+                LogAttemptReleased(runId, attempt);
+                await run.ReleaseAsync(attempt, $"silo {RuntimeIdentity} is shutting down");
+                return;
+            }
+
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogAttemptFailed(ex, runId, attempt);
             await run.FailAsync(attempt, $"{ex.GetType().Name}: {ex.Message}");
         }
         finally
         {
+            await finished.CancelAsync();
+            await leaseKeeper;
             LabDiagnostics.RunExecutionSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>("kind", spec.Kind));
+        }
+    }
+
+    /// <summary>Renews the attempt's lease until <paramref name="finished"/>; cancels <paramref name="leaseLost"/> once the run refuses it.</summary>
+    private async Task KeepLeaseAsync(IRunGrain run, int attempt, CancellationTokenSource leaseLost, CancellationToken finished)
+    {
+        while (!finished.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(recovery.Value.RenewEvery, finished);
+                if (!await run.RenewLeaseAsync(attempt))
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+            catch (Exception) when (!finished.IsCancellationRequested)
+            {
+                // A missed renewal is retried on the next tick; the lease is three renewals long.
+            }
+            catch (Exception) when (finished.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
@@ -92,6 +136,9 @@ public sealed partial class RunExecutorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} attempt {Attempt} stopped: the run is no longer this attempt's")]
     private partial void LogAttemptStopped(string runId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} attempt {Attempt} released: its silo is shutting down")]
+    private partial void LogAttemptReleased(string runId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt {Attempt} failed")]
     private partial void LogAttemptFailed(Exception exception, string runId, int attempt);

@@ -2,15 +2,18 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LabSandbox.Grains.Runs;
 
 /// <summary>
 /// The durable record and state machine of one run. It never executes work itself: it dispatches each
 /// attempt to a <see cref="IRunExecutorGrain"/> and accepts reports only from the current attempt.
+/// Recovery from lost executors is in <c>RunGrain.Recovery.cs</c>.
 /// </summary>
 public sealed partial class RunGrain(
     [PersistentState("run", LabStorage.Name)] IPersistentState<RunState> state,
+    IOptions<RunRecoveryOptions> recovery,
     TimeProvider time,
     ILogger<RunGrain> logger) : Grain, IRunGrain
 {
@@ -32,6 +35,7 @@ public sealed partial class RunGrain(
             if (S.Status == RunStatus.Queued)
             {
                 await UpdateIndexAsync();
+                await StartRecoveryAsync();
                 await DispatchAsync();
             }
 
@@ -45,6 +49,7 @@ public sealed partial class RunGrain(
         await state.WriteStateAsync();
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
+        await StartRecoveryAsync();
 
         await DispatchAsync();
         return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
@@ -90,9 +95,11 @@ public sealed partial class RunGrain(
         S.Status = RunStatus.Running;
         S.Attempt = attempt;
         S.ClaimedBy = claimedBy;
+        S.RetryAt = null;
         S.StartedAt ??= time.GetUtcNow();
         Append(RunEventNames.Started, message: $"attempt {attempt} on {claimedBy}");
         await state.WriteStateAsync();
+        RenewLease();
         await UpdateIndexAsync();
         return true;
     }
@@ -106,6 +113,7 @@ public sealed partial class RunGrain(
 
         Append(RunEventNames.Progress, phase, Math.Clamp(percent, 0, 100), message);
         await state.WriteStateAsync();
+        RenewLease();
         return true;
     }
 
@@ -141,9 +149,15 @@ public sealed partial class RunGrain(
         return true;
     }
 
-    /// <summary>The next attempt runs off this grain; the executor reports back through the fenced methods.</summary>
-    private Task DispatchAsync() =>
-        GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!));
+    /// <summary>
+    /// The next attempt runs off this grain; the executor reports back through the fenced methods. If no
+    /// executor claims it within a lease, the watchdog sends it again.
+    /// </summary>
+    private Task DispatchAsync()
+    {
+        _nextDispatchAt = time.GetUtcNow() + Recovery.Lease;
+        return GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!));
+    }
 
     /// <summary>Every reported artifact must exist, belong to this run and have the reported kind; one must be metrics.</summary>
     private async Task<string?> FindArtifactProblemAsync(IReadOnlyList<ArtifactRef> artifacts)
@@ -167,16 +181,24 @@ public sealed partial class RunGrain(
 
     private bool IsCurrent(int attempt) => state.RecordExists && S.Status == RunStatus.Running && attempt == S.Attempt;
 
-    private async Task FinishAsync(RunStatus status, string eventName, string message)
+    private async Task FinishAsync(RunStatus status, string eventName, string message, bool deadLetter = false)
     {
         S.Status = status;
         S.FinishedAt = time.GetUtcNow();
+        S.RetryAt = null;
         Append(eventName, message: message);
+        if (deadLetter)
+        {
+            S.DeadLettered = true;
+            Append(RunEventNames.DeadLettered, message: message);
+        }
+
         await state.WriteStateAsync();
         LabDiagnostics.RunsFinished.Add(1,
             new KeyValuePair<string, object?>("kind", S.Spec!.Kind),
             new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
         await UpdateIndexAsync();
+        await StopRecoveryAsync();
     }
 
     private void Append(string name, string? phase = null, double? percent = null, string? message = null)

@@ -29,4 +29,7 @@ public sealed class RunState
 
     /// <summary>Append-only: entries are added, never changed or removed.</summary>
     [Id(10)] public List<RunEvent> Events { get; set; } = [];
+
+    /// <summary>When a queued run's next attempt is due (set when an attempt was given up; null otherwise).</summary>
+    [Id(11)] public DateTimeOffset? RetryAt { get; set; }
 }

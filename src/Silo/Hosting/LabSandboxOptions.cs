@@ -1,3 +1,5 @@
+using LabSandbox.Grains.Runs;
+
 namespace LabSandbox.Silo.Hosting;
 
 /// <summary>Settings of the <c>LabSandbox</c> configuration section (environment: <c>LabSandbox__Name</c>).</summary>
@@ -29,6 +31,9 @@ public sealed class LabSandboxOptions
 
     /// <summary>Import the bundled real tournaments and pools when the silo starts (idempotent).</summary>
     public bool ImportRealData { get; set; } = true;
+
+    /// <summary>Leases, reminders and attempt limits of runs (<c>LabSandbox:Runs:Lease</c>, …).</summary>
+    public RunRecoveryOptions Runs { get; set; } = new();
 
     /// <summary>How many times a client tries to reach a gateway before giving up.</summary>
     public int ClientConnectAttempts { get; set; } = 10;

@@ -2,6 +2,7 @@ using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LabSandbox.Silo.Hosting;
 
@@ -13,6 +14,7 @@ public static class LabServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArtifactStore>(new LocalFolderArtifactStore(options.ArtifactRoot));
         services.AddSingleton(options);
+        services.AddSingleton(Options.Create(options.Runs));
         services.AddRunHandlers();
         return services;
     }

@@ -1,5 +1,6 @@
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Runs;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ namespace LabSandbox.Grains.Tests.Infrastructure;
 /// <summary>What every test cluster of this project shares: the silo wiring and how a cluster is brought up.</summary>
 public static class LabTestClusters
 {
+    public static readonly TimeSpan TestLease = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// The product's grains and real data, in-memory reminders, and grain storage held by the test process
     /// in a counting ledger (it outlives any one silo, so state survives the silo stops some tests make).
@@ -23,6 +26,9 @@ public static class LabTestClusters
             ArtifactRoot = artifactRoot,
             RealDataFolder = Path.Combine(AppContext.BaseDirectory, "data", "real"),
             ImportRealData = true,
+
+            // A short lease, so a run whose executor's silo is stopped or killed is taken over within seconds.
+            Runs = new RunRecoveryOptions { Lease = TestLease },
         });
         siloBuilder.UseInMemoryReminderService();
 

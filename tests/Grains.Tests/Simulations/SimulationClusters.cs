@@ -13,7 +13,7 @@ namespace LabSandbox.Grains.Tests.Simulations;
 /// <summary>
 /// A TestCluster of <paramref name="silos"/> silos for simulation runs, configured like
 /// <see cref="ClusterFixture"/> (the product's grains, real data, in-memory reminders, no file logs)
-/// plus the <see cref="ChunkCallRecorder"/>. Storage is in-memory but held by the test process rather
+/// plus the <see cref="ChunkCallRecorder"/> and <see cref="AttemptSilencer"/>. Storage is in-memory but held by the test process rather
 /// than by a silo (Orleans' memory storage keeps it in grains, which die with a stopped silo), so the
 /// cluster's state survives the silo stops these tests make.
 /// </summary>
@@ -61,6 +61,7 @@ public abstract class SimulationSiloConfigurator : ISiloConfigurator
     {
         LabTestClusters.ConfigureLabSilo(siloBuilder, ArtifactRoot, Ledger);
         siloBuilder.AddIncomingGrainCallFilter<ChunkCallRecorder>();
+        siloBuilder.AddIncomingGrainCallFilter<AttemptSilencer>();
     }
 
     protected static string NewArtifactRoot(string name) =>

@@ -9,8 +9,8 @@ namespace LabSandbox.Grains.Tests.Simulations;
 /// <summary>
 /// A silo stopped mid-run leaves the rest of the run's chunks to the survivors (its chunks in flight finish
 /// during its graceful shutdown, or are retried elsewhere), and the run still succeeds with the metrics of an
-/// uninterrupted run. (The coordinator's own silo dying is a later issue: here the stopped silo hosts neither
-/// the run grain nor its executor.)
+/// uninterrupted run, in its first attempt. Here the stopped silo hosts neither the run grain nor its executor;
+/// <see cref="SimulationCoordinatorLossTests"/> loses the executor's silo.
 /// </summary>
 [Collection(SimulationClustersCollection.Name)]
 public sealed class SimulationSiloLossTests(OneSiloCluster one, ThreeSiloCluster three, ITestOutputHelper output)

@@ -58,6 +58,12 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         {
             throw new OperationCanceledException($"Run {context.RunId} ended (cancelled) while simulating; dispatching stopped.");
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // This attempt is stopping (its silo shuts down, or it lost its lease): the next one resumes from here.
+            await TrySaveAsync(checkpoints);
+            throw;
+        }
         finally
         {
             await stop.CancelAsync();
@@ -183,6 +189,18 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
             }
 
             throw;
+        }
+    }
+
+    private async Task TrySaveAsync(ISimulationCheckpointGrain checkpoints)
+    {
+        try
+        {
+            await SaveAsync(checkpoints);
+        }
+        catch (Exception)
+        {
+            // Best effort: the next attempt resumes from the previous checkpoint instead.
         }
     }
 
