@@ -1,0 +1,9 @@
+using LabSandbox.Grains.Interfaces.Datasets;
+
+namespace LabSandbox.Grains.Engine.MarketShare;
+
+/// <summary>
+/// One past pool to learn from. The excluded entry (usually the pool's <c>IsLabExcluded</c> one) is left out of the
+/// target shares, so the model learns the market a candidate would actually face.
+/// </summary>
+public sealed record RidgeTrainingPool(TournamentSnapshot Tournament, CalcuttaSnapshot Pool, string? ExcludedEntryKey);
