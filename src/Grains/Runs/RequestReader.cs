@@ -42,6 +42,24 @@ public sealed class RequestReader(JsonObject request)
         return null;
     }
 
+    /// <summary>An optional non-empty string; null when absent.</summary>
+    public string? OptionalString(string field)
+    {
+        var node = Node(field);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        Error(field, $"'{field}' must be a non-empty string.");
+        return null;
+    }
+
     /// <summary>Rejects fields nobody read, so a misspelt option is an error rather than silently ignored.</summary>
     public void RejectUnknownFields()
     {

@@ -7,6 +7,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.Pinning;
 
 namespace LabSandbox.Grains.Runs.Simulation;
 
@@ -35,8 +36,8 @@ public sealed class SimulationRunPlanner : IRunPlanner
         var seed = ReadLong(reader, "seed", required: true, 0, long.MaxValue);
         var chunkSize = ReadLong(reader, "chunkSize", required: false, SimulationParams.MinChunkSize, SimulationParams.MaxChunkSize)
             ?? SimulationParams.DefaultChunkSize;
-        var excluded = OptionalString(reader, "excludedEntryKey");
-        if (OptionalString(reader, "focusCandidateId") is not null)
+        var excluded = reader.OptionalString("excludedEntryKey");
+        if (reader.OptionalString("focusCandidateId") is not null)
         {
             reader.Error("focusCandidateId", "Candidates are not available yet: omit 'focusCandidateId'.");
         }
@@ -63,7 +64,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
         var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
         var model = artifactId is null || pool is null || startingState is null
             ? null
-            : await ReadAdvancementModelAsync(reader, grains, artifactId, pool.TournamentId, startingState);
+            : (await PinnedArtifacts.ReadAdvancementAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState))?.Model;
         if (reader.HasErrors || tournament is null || model is null)
         {
             return RunPlan.Invalid(reader.HasErrors ? reader.Errors : new Dictionary<string, string[]> { ["calcuttaId"] = ["The pool's tournament is missing."] });
@@ -78,40 +79,6 @@ public sealed class SimulationRunPlanner : IRunPlanner
                 new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest),
             ],
             [artifactId!], seed.Value, SimulationKernel.EngineVersion));
-    }
-
-    /// <summary>The win model of the pinned advancement run, after checking it fits this request.</summary>
-    private static async Task<AdvancementModelParams?> ReadAdvancementModelAsync(
-        RequestReader reader, IGrainFactory grains, string artifactId, string tournamentId, string startingState)
-    {
-        var artifact = await grains.GetGrain<IArtifactGrain>(artifactId).GetAsync();
-        var run = artifact is null ? null : await grains.GetGrain<IRunGrain>(artifact.RunId).GetAsync();
-        if (artifact is null || run is null)
-        {
-            reader.Error("advancementArtifactId", $"Artifact '{artifactId}' does not exist.");
-            return null;
-        }
-
-        if (run.Spec.Kind != RunKinds.Advancement || artifact.Kind != ArtifactKinds.Metrics || run.Status != RunStatus.Succeeded)
-        {
-            reader.Error("advancementArtifactId", $"Artifact '{artifactId}' is not the metrics of a succeeded advancement run.");
-            return null;
-        }
-
-        var advancement = JsonSerializer.Deserialize<AdvancementParams>(run.Spec.ParamsJson, ContentDigest.Options)!;
-        if (advancement.TournamentId != tournamentId)
-        {
-            reader.Error("advancementArtifactId", $"Artifact '{artifactId}' is for {advancement.TournamentId}, not this pool's {tournamentId}.");
-            return null;
-        }
-
-        if (advancement.StartingState != startingState)
-        {
-            reader.Error("advancementArtifactId", $"Artifact '{artifactId}' starts from {advancement.StartingState}, not {startingState}.");
-            return null;
-        }
-
-        return advancement.Model;
     }
 
     private static long? ReadLong(RequestReader reader, string field, bool required, long min, long max)
@@ -135,19 +102,5 @@ public sealed class SimulationRunPlanner : IRunPlanner
         }
 
         return value;
-    }
-
-    private static string? OptionalString(RequestReader reader, string field) =>
-        reader.Node(field) switch
-        {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) => text,
-            _ => Invalid(reader, field),
-        };
-
-    private static string? Invalid(RequestReader reader, string field)
-    {
-        reader.Error(field, $"'{field}' must be a non-empty string.");
-        return null;
     }
 }
