@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using LabSandbox.Api.Apis;
 using LabSandbox.Api.Hosting;
 using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
@@ -21,6 +22,7 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<ExceptionHandlerOptions>(o =>
     o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 builder.Services.AddRunPlanners();
+builder.Services.AddSingleton<LabCandidateGenerator>();
 builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
     builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -38,6 +40,7 @@ app.MapTournamentsApi();
 app.MapCalcuttasApi();
 app.MapRunsApi();
 app.MapArtifactsApi();
+app.MapLabApi();
 
 app.Run();
 

@@ -1,5 +1,7 @@
 using System.Reflection;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Tests.Lab;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
@@ -13,12 +15,15 @@ namespace LabSandbox.Grains.Tests;
 public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
 {
     private const int Rounds = 25;
+    private const string CandidateId = "cand-test-inv6-reads";
+    private const string IndexKey = "lab-test-inv6-reads";
 
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
-        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "IDatasetCatalogGrain.GetAsync", "IRunGrain.GetAsync",
-        "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync", "ISimulationCheckpointGrain.GetAsync", "ITournamentGrain.GetAsync",
+        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "IDatasetCatalogGrain.GetAsync",
+        "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync",
+        "ISimulationCheckpointGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
 
     [Fact]
@@ -40,6 +45,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         await runs.CreateAsync(RunId, await runs.PlanAdvancementAsync(RunDriver.AdvancementRequest("through_round:5", sigma: 9)));
         var run = await runs.WaitTerminalAsync(RunId);
         Assert.Equal(RunStatus.Succeeded, run.Status);
+        await fixture.Grains.GetGrain<ICandidateGrain>(CandidateId).CreateAsync(LabRecords.Candidate(CandidateId));
+        await fixture.Grains.GetGrain<ILabCandidateIndexGrain>(IndexKey).PutAsync(LabRecords.Entry("calcutta-2025", CandidateId));
         var before = fixture.Storage.Snapshot();
 
         for (var round = 0; round < Rounds; round++)
@@ -77,6 +84,11 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Null(await grains.GetGrain<ICalcuttaGrain>("calcutta-1999").GetAsync());
         Assert.NotEmpty((await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).TournamentIds);
         Assert.Empty((await grains.GetGrain<IDatasetCatalogGrain>("test-inv6-missing-catalog").GetAsync()).TournamentIds);
+
+        Assert.NotNull(await grains.GetGrain<ICandidateGrain>(CandidateId).GetAsync());
+        Assert.Null(await grains.GetGrain<ICandidateGrain>("cand-test-inv6-missing").GetAsync());
+        Assert.Single(await grains.GetGrain<ILabCandidateIndexGrain>(IndexKey).ListAsync());
+        Assert.Empty(await grains.GetGrain<ILabCandidateIndexGrain>("lab-test-inv6-missing").ListAsync());
 
         var queries = new[]
         {

@@ -9,9 +9,6 @@ namespace LabSandbox.Api.Apis;
 
 public static class ArtifactsApi
 {
-    /// <summary>A lineage walk stops after this many artifacts (a guard, far above real depths).</summary>
-    private const int MaxLineageNodes = 200;
-
     public static RouteGroupBuilder MapArtifactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/artifacts").WithTags("Artifacts");
@@ -55,34 +52,8 @@ public static class ArtifactsApi
         }
     }
 
-    /// <summary>The artifact and everything upstream of it, breadth first, each with the run that made it.</summary>
-    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> GetArtifactLineage(string artifactId, IClusterClient cluster)
-    {
-        var nodes = new List<LineageNode>();
-        var seen = new HashSet<string> { artifactId };
-        var queue = new Queue<string>([artifactId]);
-        while (queue.TryDequeue(out var id) && nodes.Count < MaxLineageNodes)
-        {
-            var artifact = await cluster.GetGrain<IArtifactGrain>(id).GetAsync();
-            if (artifact is null)
-            {
-                if (nodes.Count == 0)
-                {
-                    return ApiProblems.NotFound("Artifact", artifactId);
-                }
-
-                continue;
-            }
-
-            var run = await cluster.GetGrain<IRunGrain>(artifact.RunId).GetAsync();
-            nodes.Add(new LineageNode(artifact.ArtifactId, artifact.Kind, artifact.RunId, run?.Spec.Kind, run?.Spec.ParamsHash,
-                run?.Spec.EngineVersion, artifact.Lineage.UpstreamArtifactIds, artifact.Lineage.DatasetRefs));
-            foreach (var upstream in artifact.Lineage.UpstreamArtifactIds.Where(seen.Add))
-            {
-                queue.Enqueue(upstream);
-            }
-        }
-
-        return TypedResults.Ok(new LineageResponse(artifactId, nodes));
-    }
+    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> GetArtifactLineage(string artifactId, IClusterClient cluster) =>
+        await ArtifactLineageReader.ReadAsync(cluster, artifactId) is { } lineage
+            ? TypedResults.Ok(lineage)
+            : ApiProblems.NotFound("Artifact", artifactId);
 }

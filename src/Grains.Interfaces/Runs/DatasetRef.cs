@@ -14,4 +14,10 @@ public static class DatasetKinds
     public const string Tournament = "tournament";
     public const string Calcutta = "calcutta";
     public const string SyntheticCalcutta = "synthetic_calcutta";
+
+    /// <summary>A pool a model was trained on (never the pool it predicts).</summary>
+    public const string TrainingCalcutta = "training_calcutta";
+
+    /// <summary>The tournament of a training pool (its features).</summary>
+    public const string TrainingTournament = "training_tournament";
 }

@@ -33,7 +33,12 @@ public sealed record ArtifactDraft(
     IReadOnlyDictionary<string, string> Summary,
     ArtifactLineage Lineage);
 
-public sealed record RunOutput(IReadOnlyList<ArtifactDraft> Artifacts);
+/// <summary>What a handler produced.</summary>
+/// <param name="AfterSuccess">
+/// Runs once the run has succeeded (e.g. registering a Candidate from the stored artifacts); it must be
+/// idempotent and derive everything from the stored run, since a crash can skip it and a repair redo it.
+/// </param>
+public sealed record RunOutput(IReadOnlyList<ArtifactDraft> Artifacts, Func<Task>? AfterSuccess = null);
 
 /// <summary>A failure that retrying cannot fix (bad or missing inputs): the run fails at once.</summary>
 public sealed class NonRetryableRunException(string message) : Exception(message);

@@ -75,7 +75,10 @@ public sealed partial class RunExecutorGrain(
                 refs.Add(await writer.WriteAsync(runId, draft, CancellationToken.None));
             }
 
-            await run.CompleteAsync(attempt, refs);
+            if (await run.CompleteAsync(attempt, refs) && output.AfterSuccess is { } afterSuccess)
+            {
+                await RunAfterSuccessAsync(afterSuccess, runId);
+            }
         }
         catch (Exception ex)
         {
@@ -131,6 +134,19 @@ public sealed partial class RunExecutorGrain(
         }
     }
 
+    /// <summary>The run has succeeded already: a failing follow-up is logged, never turned into a run failure.</summary>
+    private async Task RunAfterSuccessAsync(Func<Task> afterSuccess, string runId)
+    {
+        try
+        {
+            await afterSuccess();
+        }
+        catch (Exception ex)
+        {
+            LogAfterSuccessFailed(ex, runId);
+        }
+    }
+
     private static async Task<bool> IsCurrentAsync(IRunGrain run, int attempt) =>
         await run.GetAsync() is { Status: RunStatus.Running } current && current.Attempt == attempt;
 
@@ -139,6 +155,9 @@ public sealed partial class RunExecutorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} attempt {Attempt} released: its silo is shutting down")]
     private partial void LogAttemptReleased(string runId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} succeeded but its follow-up failed; repeating the request that made it repairs it")]
+    private partial void LogAfterSuccessFailed(Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt {Attempt} failed")]
     private partial void LogAttemptFailed(Exception exception, string runId, int attempt);

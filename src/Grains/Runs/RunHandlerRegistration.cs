@@ -1,5 +1,7 @@
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.MarketShare;
 using LabSandbox.Grains.Runs.Simulation;
+using LabSandbox.Grains.Runs.Strategy;
 using LabSandbox.Grains.Simulations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,11 +14,15 @@ public static class RunHandlerRegistration
         services
             .AddSingleton<SimulationModelCache>()
             .AddSingleton<IRunHandler, AdvancementRunHandler>()
-            .AddSingleton<IRunHandler, SimulationRunHandler>();
+            .AddSingleton<IRunHandler, SimulationRunHandler>()
+            .AddSingleton<IRunHandler, MarketShareRunHandler>()
+            .AddSingleton<IRunHandler, StrategyGenerationRunHandler>();
 
     /// <summary>API side: one planner (validation and pinning) per run kind.</summary>
     public static IServiceCollection AddRunPlanners(this IServiceCollection services) =>
         services
             .AddSingleton<IRunPlanner, AdvancementRunPlanner>()
-            .AddSingleton<IRunPlanner, SimulationRunPlanner>();
+            .AddSingleton<IRunPlanner, SimulationRunPlanner>()
+            .AddSingleton<IRunPlanner, MarketShareRunPlanner>()
+            .AddSingleton<IRunPlanner, StrategyGenerationRunPlanner>();
 }

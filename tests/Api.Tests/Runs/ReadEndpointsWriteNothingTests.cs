@@ -7,7 +7,7 @@ using Xunit;
 
 namespace LabSandbox.Api.Tests.Runs;
 
-/// <summary>INV-6: every GET endpoint of the API, on existing and unknown ids, causes no grain-storage write.</summary>
+/// <summary>INV-6: every GET endpoint of the API (runs, artifacts, datasets and the Lab), on existing and unknown ids, causes no grain-storage write.</summary>
 public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
 {
     [Fact]
@@ -18,6 +18,17 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         var run = await http.WaitForTerminalAsync(runId, TimeSpan.FromSeconds(10));
         await WaitUntilListedAsSucceededAsync(http, runId);
         var artifactId = run["artifacts"]!.AsArray()[0]!["artifactId"]!.GetValue<string>();
+        using var generate = await http.PostAsJsonAsync("/api/v1/lab/candidates/generate", new JsonObject
+        {
+            ["advancementModel"] = new JsonObject { ["kind"] = "kenpom-logistic", ["sigma"] = 10 },
+            ["marketModel"] = "naive_ev",
+            ["optimizerKey"] = "dp-v1",
+            ["startingState"] = "post_first_four",
+            ["excludedEntry"] = "lab_marked",
+        });
+        generate.EnsureSuccessStatusCode();
+        var report = (await generate.Content.ReadFromJsonAsync<JsonObject>())!;
+        var candidateId = report["pools"]!.AsArray()[0]!["candidateId"]!.GetValue<string>();
         var storage = fixture.Factory.Storage ?? throw new InvalidOperationException("storage was not wrapped");
         var writesBefore = storage.WritesByState;
 
@@ -34,6 +45,10 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             ["/api/v1/artifacts/{artifactId}"] = [$"/api/v1/artifacts/{artifactId}", "/api/v1/artifacts/art-missing"],
             ["/api/v1/artifacts/{artifactId}/content"] = [$"/api/v1/artifacts/{artifactId}/content", "/api/v1/artifacts/art-missing/content"],
             ["/api/v1/artifacts/{artifactId}/lineage"] = [$"/api/v1/artifacts/{artifactId}/lineage", "/api/v1/artifacts/art-missing/lineage"],
+            ["/api/v1/lab/candidates/coverage"] = ["/api/v1/lab/candidates/coverage"],
+            ["/api/v1/lab/candidates/"] = ["/api/v1/lab/candidates", "/api/v1/lab/candidates?calcuttaId=calcutta-2017&marketModel=naive_ev", "/api/v1/lab/candidates?sigma=0"],
+            ["/api/v1/lab/candidates/{candidateId}"] = [$"/api/v1/lab/candidates/{candidateId}", "/api/v1/lab/candidates/cand-missing"],
+            ["/api/v1/lab/candidates/{candidateId}/lineage"] = [$"/api/v1/lab/candidates/{candidateId}/lineage", "/api/v1/lab/candidates/cand-missing/lineage"],
         };
 
         // Every GET route the API maps must be exercised here, so a new read endpoint cannot slip past INV-6.

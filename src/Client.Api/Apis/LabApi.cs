@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using LabSandbox.Api.Contracts;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Lab;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Apis;
+
+/// <summary>
+/// The Lab: candidates for every real pool per config, with typed provenance. Reads never write (INV-6);
+/// the Lab touches no Sandbox state (INV-9).
+/// </summary>
+public static class LabApi
+{
+    public static RouteGroupBuilder MapLabApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/lab/candidates").WithTags("Lab");
+        group.MapGet("/coverage", GetCoverage).WithName("GetLabCoverage");
+        group.MapPost("/generate", Generate).WithName("GenerateLabCandidates");
+        group.MapGet("/", ListCandidates).WithName("ListLabCandidates");
+        group.MapGet("/{candidateId}", GetCandidate).WithName("GetCandidate");
+        group.MapGet("/{candidateId}/lineage", GetCandidateLineage).WithName("GetCandidateLineage");
+        return group;
+    }
+
+    /// <summary>For each config generated so far: the real pools with a candidate, out of all of them.</summary>
+    private static async Task<Ok<LabCoverageResponse>> GetCoverage(IClusterClient cluster)
+    {
+        var pools = (await cluster.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).CalcuttaIds;
+        var entries = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
+        var configs = entries
+            .GroupBy(e => e.ConfigKey)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var covered = g.Select(e => e.CalcuttaId).Where(pools.Contains).ToHashSet();
+                return new LabCoverageItem(g.Key, g.First().Config, covered.Count, pools.Count,
+                    pools.Where(p => !covered.Contains(p)).Order(StringComparer.Ordinal).ToList());
+            })
+            .ToList();
+        return TypedResults.Ok(new LabCoverageResponse(pools.Count, configs));
+    }
+
+    /// <summary>Generates (or finds) the candidate of every real pool for the config in the body.</summary>
+    private static async Task<Results<Ok<LabGenerateReport>, ValidationProblem>> Generate(
+        JsonObject body, LabCandidateGenerator generator, CancellationToken cancellationToken)
+    {
+        var (config, errors) = LabConfigs.Read(body);
+        return config is null
+            ? ApiProblems.Invalid(errors)
+            : TypedResults.Ok(await generator.GenerateAsync(config, cancellationToken));
+    }
+
+    /// <summary>The Lab's candidates by pool and config, filtered by any config field; ordered by config key, then pool.</summary>
+    private static async Task<Results<Ok<LabCandidateListResponse>, ValidationProblem>> ListCandidates(
+        IClusterClient cluster, string? calcuttaId, string? configKey, string? marketModel, string? optimizerKey,
+        string? startingState, string? excludedEntry, string? advancementModelKind, double? sigma)
+    {
+        if (sigma is { } s && (!double.IsFinite(s) || s <= 0))
+        {
+            return ApiProblems.Invalid("sigma", "'sigma' must be a finite number greater than 0.");
+        }
+
+        var entries = (await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync())
+            .Where(e => calcuttaId is null || e.CalcuttaId == calcuttaId)
+            .Where(e => configKey is null || e.ConfigKey == configKey)
+            .Where(e => marketModel is null || e.Config.MarketModel == marketModel)
+            .Where(e => optimizerKey is null || e.Config.OptimizerKey == optimizerKey)
+            .Where(e => startingState is null || e.Config.StartingState == startingState)
+            .Where(e => excludedEntry is null || e.Config.ExcludedEntry == excludedEntry)
+            .Where(e => advancementModelKind is null || e.Config.AdvancementModel.Kind == advancementModelKind)
+            .Where(e => sigma is null || e.Config.AdvancementModel.Sigma == sigma)
+            .ToList();
+        var items = new List<LabCandidateItem>();
+        foreach (var entry in entries)
+        {
+            var candidate = await cluster.GetGrain<ICandidateGrain>(entry.CandidateId).GetAsync();
+            items.Add(new LabCandidateItem(entry.CalcuttaId, entry.ConfigKey, entry.Config, entry.CandidateId,
+                candidate?.Objective ?? 0, candidate?.SpendPoints ?? 0, candidate?.Bids.Count ?? 0));
+        }
+
+        return TypedResults.Ok(new LabCandidateListResponse(items));
+    }
+
+    private static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult>> GetCandidate(
+        string candidateId, IClusterClient cluster, LinkGenerator links, HttpContext http)
+    {
+        var candidate = await cluster.GetGrain<ICandidateGrain>(candidateId).GetAsync();
+        if (candidate is null)
+        {
+            return ApiProblems.NotFound("Candidate", candidateId);
+        }
+
+        var mappings = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
+        return TypedResults.Ok(CandidateResponse.From(candidate, mappings, links.GetPathByName(http, "GetCandidateLineage", new { candidateId })!));
+    }
+
+    /// <summary>The lineage of the candidate's bids: back through its market shares and advancement to the dataset digests.</summary>
+    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> GetCandidateLineage(string candidateId, IClusterClient cluster)
+    {
+        var candidate = await cluster.GetGrain<ICandidateGrain>(candidateId).GetAsync();
+        if (candidate is null)
+        {
+            return ApiProblems.NotFound("Candidate", candidateId);
+        }
+
+        return await ArtifactLineageReader.ReadAsync(cluster, candidate.BidsArtifactId) is { } lineage
+            ? TypedResults.Ok(lineage)
+            : ApiProblems.NotFound("Artifact", candidate.BidsArtifactId);
+    }
+}

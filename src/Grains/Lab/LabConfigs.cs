@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.MarketShare;
+using LabSandbox.Grains.Runs.Strategy;
+
+namespace LabSandbox.Grains.Lab;
+
+/// <summary>Reads and keys Lab configs (the body of <c>generate</c>, the key of coverage).</summary>
+public static class LabConfigs
+{
+    public static readonly IReadOnlyList<string> ExcludedEntryModes = [LabConfig.LabMarked, LabConfig.NoExclusion];
+
+    /// <summary>A short, stable key of the config's canonical form.</summary>
+    public static string KeyOf(LabConfig config) => $"cfg-{ContentDigest.Hex(CanonicalJson.Serialize(config))[..16]}";
+
+    /// <summary>The config, or the problems with it by field name.</summary>
+    public static (LabConfig? Config, IReadOnlyDictionary<string, string[]> Errors) Read(JsonObject body)
+    {
+        var reader = new RequestReader(body);
+        var model = reader.Node("advancementModel") as JsonObject;
+        string? kind = null;
+        var sigma = AdvancementModelParams.DefaultSigma;
+        if (model is null)
+        {
+            reader.Error("advancementModel", "'advancementModel' is required, e.g. {\"kind\":\"kenpom-logistic\",\"sigma\":10}.");
+        }
+        else
+        {
+            kind = model["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+            if (kind != AdvancementModelParams.KenPomLogistic)
+            {
+                reader.Error("advancementModel.kind", $"'advancementModel.kind' must be '{AdvancementModelParams.KenPomLogistic}'.");
+            }
+
+            if (model["sigma"] is { } node && (!RequestReader.TryGetNumber(node, out sigma) || !double.IsFinite(sigma) || sigma <= 0))
+            {
+                reader.Error("advancementModel.sigma", "'advancementModel.sigma' must be a finite number greater than 0.");
+            }
+
+            foreach (var name in model.Select(p => p.Key).Where(n => n is not ("kind" or "sigma")))
+            {
+                reader.Error($"advancementModel.{name}", $"Unknown field 'advancementModel.{name}'.");
+            }
+        }
+
+        var market = OneOf(reader, "marketModel", MarketShareRunPlanner.Models);
+        var optimizer = OneOf(reader, "optimizerKey", StrategyGenerationRunPlanner.OptimizerKeys);
+        var startingState = reader.RequiredString("startingState");
+        if (startingState is not null && !StartingState.TryParse(startingState, out _, out var stateError))
+        {
+            reader.Error("startingState", stateError);
+        }
+
+        var excluded = OneOf(reader, "excludedEntry", ExcludedEntryModes);
+        reader.RejectUnknownFields();
+        return reader.HasErrors
+            ? (null, reader.Errors)
+            : (new LabConfig(new LabAdvancementModel(kind!, sigma), market!, optimizer!, startingState!, excluded!), reader.Errors);
+    }
+
+    private static string? OneOf(RequestReader reader, string field, IReadOnlyList<string> allowed)
+    {
+        var value = reader.RequiredString(field);
+        if (value is not null && !allowed.Contains(value))
+        {
+            reader.Error(field, $"'{field}' must be one of {string.Join(", ", allowed)}.");
+            return null;
+        }
+
+        return value;
+    }
+}
