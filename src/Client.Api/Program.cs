@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using LabSandbox.Api.Apis;
 using LabSandbox.Api.Hosting;
 using LabSandbox.Grains.Artifacts;
+using LabSandbox.Api.Sandbox;
 using LabSandbox.Grains.Lab;
+using LabSandbox.Grains.Sandbox;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
@@ -22,7 +24,9 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<ExceptionHandlerOptions>(o =>
     o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 builder.Services.AddRunPlanners();
+builder.Services.AddSingleton<SpecDerivedRuns>();
 builder.Services.AddSingleton<LabCandidateGenerator>();
+builder.Services.AddSingleton<CohortSimulator>();
 builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
     builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -41,6 +45,8 @@ app.MapCalcuttasApi();
 app.MapRunsApi();
 app.MapArtifactsApi();
 app.MapLabApi();
+app.MapSyntheticCalcuttasApi();
+app.MapCohortsApi();
 
 app.Run();
 

@@ -4,8 +4,10 @@ using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Tests.Lab;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Tests.Infrastructure;
+using LabSandbox.Grains.Tests.Sandbox;
 using Orleans.Concurrency;
 
 namespace LabSandbox.Grains.Tests;
@@ -17,13 +19,16 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     private const int Rounds = 25;
     private const string CandidateId = "cand-test-inv6-reads";
     private const string IndexKey = "lab-test-inv6-reads";
+    private const string SyntheticCalcuttaId = "sc-test-inv6-reads";
+    private const string CohortId = "cohort-test-inv6-reads";
 
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
-        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "IDatasetCatalogGrain.GetAsync",
-        "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync", "IRunIndexGrain.QueryAsync",
-        "ISimulationCheckpointGrain.GetAsync", "ITournamentGrain.GetAsync",
+        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
+        "IDatasetCatalogGrain.GetAsync", "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
+        "IRunIndexGrain.QueryAsync", "ISandboxCatalogGrain.GetAsync", "ISimulationCheckpointGrain.GetAsync",
+        "ISyntheticCalcuttaGrain.GetAsync", "ISyntheticCalcuttaVersionGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
 
     [Fact]
@@ -47,20 +52,23 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Equal(RunStatus.Succeeded, run.Status);
         await fixture.Grains.GetGrain<ICandidateGrain>(CandidateId).CreateAsync(LabRecords.Candidate(CandidateId));
         await fixture.Grains.GetGrain<ILabCandidateIndexGrain>(IndexKey).PutAsync(LabRecords.Entry("calcutta-2025", CandidateId));
+        var synthetic = SandboxRecords.AssertOk(await fixture.Grains.GetGrain<ISyntheticCalcuttaGrain>(SyntheticCalcuttaId)
+            .CreateAsync(SandboxRecords.FromCalcutta()));
+        SandboxRecords.AssertOk(await fixture.Grains.GetGrain<ICohortGrain>(CohortId).CreateAsync("inv6", [SyntheticCalcuttaId], SandboxRecords.Settings));
         var before = fixture.Storage.Snapshot();
 
         for (var round = 0; round < Rounds; round++)
         {
-            await ReadEverythingAsync(run);
+            await ReadEverythingAsync(run, synthetic.Digest);
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => ReadEverythingAsync(run)));
+        await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => ReadEverythingAsync(run, synthetic.Digest)));
 
         var after = fixture.Storage.Snapshot();
         Assert.True(before.TotalWrites == after.TotalWrites && before.TotalClears == after.TotalClears, $"before: {before}; after: {after}");
     }
 
-    private async Task ReadEverythingAsync(RunSnapshot run)
+    private async Task ReadEverythingAsync(RunSnapshot run, string syntheticDigest)
     {
         var grains = fixture.Grains;
         foreach (var runId in new[] { run.RunId, "run-test-inv6-missing-1" })
@@ -89,6 +97,20 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Null(await grains.GetGrain<ICandidateGrain>("cand-test-inv6-missing").GetAsync());
         Assert.Single(await grains.GetGrain<ILabCandidateIndexGrain>(IndexKey).ListAsync());
         Assert.Empty(await grains.GetGrain<ILabCandidateIndexGrain>("lab-test-inv6-missing").ListAsync());
+
+        Assert.NotNull(await grains.GetGrain<ISyntheticCalcuttaGrain>(SyntheticCalcuttaId).GetAsync());
+        Assert.Null(await grains.GetGrain<ISyntheticCalcuttaGrain>("sc-test-inv6-missing").GetAsync());
+        var version = ISyntheticCalcuttaVersionGrain.KeyOf(SyntheticCalcuttaId, syntheticDigest);
+        Assert.NotNull(await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(version).GetAsync());
+        Assert.Null(await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(SyntheticCalcuttaId, "sha256:missing")).GetAsync());
+        Assert.NotNull(await grains.GetGrain<ICohortGrain>(CohortId).GetAsync());
+        Assert.Null(await grains.GetGrain<ICohortGrain>("cohort-test-inv6-missing").GetAsync());
+        var sandbox = await grains.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync();
+        Assert.Contains(SyntheticCalcuttaId, sandbox.SyntheticCalcuttaIds);
+        Assert.Contains(CohortId, sandbox.CohortIds);
+        var missingSandbox = await grains.GetGrain<ISandboxCatalogGrain>("sandbox-test-inv6-missing").GetAsync();
+        Assert.Empty(missingSandbox.SyntheticCalcuttaIds);
+        Assert.Empty(missingSandbox.CohortIds);
 
         var queries = new[]
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
@@ -18,10 +17,8 @@ namespace LabSandbox.Grains.Lab;
 /// yet under spec-derived ids, waits for them, registers the candidate and records it in the Lab's mapping.
 /// Everything it needs is derived from the config and the pools' data; nothing is looked up as "latest".
 /// </summary>
-public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRunPlanner> planners)
+public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns runs)
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
-
     public async Task<LabGenerateReport> GenerateAsync(LabConfig config, CancellationToken cancellationToken)
     {
         var catalog = await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync();
@@ -41,16 +38,16 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRun
         try
         {
             var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync()
-                ?? throw new LabStepException($"Calcutta '{calcuttaId}' does not exist.");
+                ?? throw new RunStepException($"Calcutta '{calcuttaId}' does not exist.");
             string? excluded = null;
             if (config.ExcludedEntry == LabConfig.LabMarked)
             {
                 excluded = pool.Entries.SingleOrDefault(e => e.IsLabExcluded)?.EntryKey
-                    ?? throw new LabStepException($"Calcutta '{calcuttaId}' marks no entry as lab_excluded_entry.");
+                    ?? throw new RunStepException($"Calcutta '{calcuttaId}' marks no entry as lab_excluded_entry.");
             }
 
             var created = false;
-            var advancement = await EnsureRunAsync(RunKinds.Advancement, new JsonObject
+            var advancement = await EnsureSucceededAsync(RunKinds.Advancement, new JsonObject
             {
                 ["tournamentId"] = pool.TournamentId,
                 ["model"] = new JsonObject { ["kind"] = config.AdvancementModel.Kind, ["sigma"] = config.AdvancementModel.Sigma },
@@ -61,7 +58,7 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRun
             created |= advancement.Created;
             var advancementArtifactId = ArtifactWriter.ArtifactIdFor(advancement.RunId, ArtifactKinds.Metrics);
 
-            var market = await EnsureRunAsync(RunKinds.MarketShare, WithExcluded(new JsonObject
+            var market = await EnsureSucceededAsync(RunKinds.MarketShare, WithExcluded(new JsonObject
             {
                 ["calcuttaId"] = calcuttaId,
                 ["model"] = config.MarketModel,
@@ -70,7 +67,7 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRun
             outcome = outcome with { MarketShareRunId = market.RunId };
             created |= market.Created;
 
-            var strategy = await EnsureRunAsync(RunKinds.StrategyGeneration, WithExcluded(new JsonObject
+            var strategy = await EnsureSucceededAsync(RunKinds.StrategyGeneration, WithExcluded(new JsonObject
             {
                 ["calcuttaId"] = calcuttaId,
                 ["advancementArtifactId"] = advancementArtifactId,
@@ -87,50 +84,17 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRun
                 .PutAsync(new LabCandidateEntry(calcuttaId, configKey, config, candidate.CandidateId));
             return outcome with { Outcome = created ? LabPoolOutcomes.Created : LabPoolOutcomes.Skipped, CandidateId = candidate.CandidateId };
         }
-        catch (LabStepException ex)
+        catch (RunStepException ex)
         {
             return outcome with { Reason = ex.Message };
         }
     }
 
-    /// <summary>Plans the run, creates it under its spec-derived id unless it exists, and waits for it to succeed.</summary>
-    private async Task<(string RunId, bool Created)> EnsureRunAsync(string kind, JsonObject request, CancellationToken cancellationToken)
+    private async Task<(string RunId, bool Created)> EnsureSucceededAsync(string kind, JsonObject request, CancellationToken cancellationToken)
     {
-        request["kind"] = kind;
-        var plan = await planners.Single(p => p.Kind == kind).PlanAsync(request, grains);
-        if (plan.Spec is null)
-        {
-            throw new LabStepException($"{kind}: " + string.Join(" ", plan.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
-        }
-
-        var runId = LabRunIds.For(plan.Spec);
-        var run = grains.GetGrain<IRunGrain>(runId);
-        var existing = await run.GetAsync();
-        if (existing is null)
-        {
-            var result = await run.CreateAsync(plan.Spec);
-            if (result.Outcome != RunCommandOutcome.Accepted)
-            {
-                throw new LabStepException($"{kind} run '{runId}' was not accepted: {result.Reason}");
-            }
-        }
-
-        var waiting = Stopwatch.StartNew();
-        var snapshot = existing;
-        while (snapshot is null || !snapshot.Status.IsTerminal())
-        {
-            if (waiting.Elapsed > RunTimeout)
-            {
-                throw new LabStepException($"{kind} run '{runId}' did not finish within {RunTimeout.TotalMinutes:0} minutes.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-            snapshot = await run.GetAsync();
-        }
-
-        return snapshot.Status == RunStatus.Succeeded
-            ? (runId, existing is null)
-            : throw new LabStepException($"{kind} run '{runId}' {snapshot.Status.ToString().ToLowerInvariant()}: {snapshot.LastError}");
+        var (runId, created) = await runs.EnsureAsync(kind, request);
+        await runs.WaitSucceededAsync(runId, cancellationToken);
+        return (runId, created);
     }
 
     private static JsonObject WithExcluded(JsonObject request, string? excludedEntryKey)
@@ -142,7 +106,4 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, IEnumerable<IRun
 
         return request;
     }
-
-    /// <summary>A step of one pool's generation that failed; reported for that pool, the others go on.</summary>
-    private sealed class LabStepException(string message) : Exception(message);
 }

@@ -3,6 +3,8 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Runs;
 
@@ -41,8 +43,8 @@ public sealed class SimulationModelCache
     private static async Task<SimulationModels> LoadAsync(SimulationInputs inputs, IGrainFactory grains)
     {
         var tournament = await grains.GetGrain<ITournamentGrain>(inputs.Tournament.Id).GetAsync();
-        var pool = await grains.GetGrain<ICalcuttaGrain>(inputs.Calcutta.Id).GetAsync();
-        if (tournament?.Digest != inputs.Tournament.Digest || pool?.Digest != inputs.Calcutta.Digest)
+        var pool = await LoadPoolAsync(inputs.Calcutta, grains);
+        if (tournament?.Digest != inputs.Tournament.Digest || pool is null)
         {
             throw new NonRetryableRunException(
                 $"The pinned datasets changed or vanished ({inputs.Tournament.Id} {inputs.Tournament.Digest}, {inputs.Calcutta.Id} {inputs.Calcutta.Digest}).");
@@ -59,4 +61,21 @@ public sealed class SimulationModelCache
             TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
             PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts));
     }
+
+    /// <summary>The pinned version of a real pool, or of a synthetic calcutta (kept by digest); null if it changed or vanished.</summary>
+    private static async Task<PinnedPool?> LoadPoolAsync(DatasetRef pinned, IGrainFactory grains)
+    {
+        if (pinned.Kind == DatasetKinds.SyntheticCalcutta)
+        {
+            var version = await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(pinned.Id, pinned.Digest)).GetAsync();
+            return version is null
+                ? null
+                : new PinnedPool(version.Entries.Select(e => new PoolEntry(e.EntryKey, false, e.Bids)).ToList(), version.ScoringRules, version.Payouts);
+        }
+
+        var pool = await grains.GetGrain<ICalcuttaGrain>(pinned.Id).GetAsync();
+        return pool?.Digest == pinned.Digest ? new PinnedPool(pool.Entries, pool.ScoringRules, pool.Payouts) : null;
+    }
+
+    private sealed record PinnedPool(IReadOnlyList<PoolEntry> Entries, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
 }

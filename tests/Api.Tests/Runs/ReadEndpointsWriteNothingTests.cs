@@ -1,13 +1,19 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
+using LabSandbox.Api.Tests.Lab;
+using LabSandbox.Api.Tests.Sandbox;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LabSandbox.Api.Tests.Runs;
 
-/// <summary>INV-6: every GET endpoint of the API (runs, artifacts, datasets and the Lab), on existing and unknown ids, causes no grain-storage write.</summary>
+/// <summary>
+/// INV-6: every GET endpoint of the API (runs, artifacts, datasets, the Lab and the Sandbox), on existing and unknown
+/// ids, causes no grain-storage write.
+/// </summary>
 public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
 {
     [Fact]
@@ -29,6 +35,30 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         generate.EnsureSuccessStatusCode();
         var report = (await generate.Content.ReadFromJsonAsync<JsonObject>())!;
         var candidateId = report["pools"]!.AsArray()[0]!["candidateId"]!.GetValue<string>();
+
+        // The Sandbox: a synthetic copy with a candidate attached (two versions or more), and a cohort simulated once.
+        const string syntheticId = "syn-read-2017";
+        const string cohortId = "cohort-read";
+        var firstVersion = await http.CreateFromCalcuttaAsync(syntheticId, "calcutta-2017"); // creating it again below is a no-op
+        var synthetic = await http.CreateEvaluationCopyAsync(syntheticId, "calcutta-2017", LabCandidatesApi.PoolsById(report)["calcutta-2017"].Text("candidateId"));
+        await http.OkAsync(HttpMethod.Post, SandboxApi.Cohorts, new JsonObject
+        {
+            ["cohortId"] = cohortId,
+            ["name"] = "Read endpoints",
+            ["members"] = new JsonArray(syntheticId),
+            ["settings"] = new JsonObject { ["nSims"] = 2_000, ["seed"] = 3, ["startingState"] = "post_first_four", ["excludedEntryPolicy"] = "member" },
+        });
+        using var started = await http.PostAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var simulation = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        var simulationId = simulation.Text("simulationId");
+        foreach (var memberRun in simulation["runs"].Objects())
+        {
+            Assert.Equal("succeeded", (await http.WaitForTerminalAsync(memberRun.Text("runId"), TimeSpan.FromSeconds(30))).Text("status"));
+        }
+
+        await WaitUntilEveryRunListedAsSucceededAsync(http);
+        Assert.True((await http.GetOkAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations/{simulationId}/results"))["complete"]!.GetValue<bool>());
         var storage = fixture.Factory.Storage ?? throw new InvalidOperationException("storage was not wrapped");
         var writesBefore = storage.WritesByState;
 
@@ -51,6 +81,35 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             ["/api/v1/lab/candidates/{candidateId}/lineage"] = [$"/api/v1/lab/candidates/{candidateId}/lineage", "/api/v1/lab/candidates/cand-missing/lineage"],
         };
 
+        // The Sandbox's reads, each with the status it must answer (so the existing ids really are read).
+        const string syntheticCalcuttas = SandboxApi.SyntheticCalcuttas, cohorts = SandboxApi.Cohorts;
+        var sandbox = new Dictionary<string, (string Path, HttpStatusCode Status)[]>
+        {
+            [$"{syntheticCalcuttas}/"] = [(syntheticCalcuttas, HttpStatusCode.OK)],
+            [$"{syntheticCalcuttas}/{{syntheticCalcuttaId}}"] =
+                [($"{syntheticCalcuttas}/{syntheticId}", HttpStatusCode.OK), ($"{syntheticCalcuttas}/syn-missing", HttpStatusCode.NotFound)],
+            [$"{syntheticCalcuttas}/{{syntheticCalcuttaId}}/versions/{{digest}}"] =
+            [
+                ($"{syntheticCalcuttas}/{syntheticId}/versions/{synthetic.Digest()}", HttpStatusCode.OK),
+                ($"{syntheticCalcuttas}/{syntheticId}/versions/{firstVersion.Digest()}", HttpStatusCode.OK),
+                ($"{syntheticCalcuttas}/{syntheticId}/versions/sha256:0000", HttpStatusCode.NotFound),
+                ($"{syntheticCalcuttas}/syn-missing/versions/{synthetic.Digest()}", HttpStatusCode.NotFound),
+            ],
+            [$"{cohorts}/"] = [(cohorts, HttpStatusCode.OK)],
+            [$"{cohorts}/{{cohortId}}"] = [($"{cohorts}/{cohortId}", HttpStatusCode.OK), ($"{cohorts}/cohort-missing", HttpStatusCode.NotFound)],
+            [$"{cohorts}/{{cohortId}}/results"] = [($"{cohorts}/{cohortId}/results", HttpStatusCode.OK), ($"{cohorts}/cohort-missing/results", HttpStatusCode.NotFound)],
+            [$"{cohorts}/{{cohortId}}/simulations/{{simulationId}}/results"] =
+            [
+                ($"{cohorts}/{cohortId}/simulations/{simulationId}/results", HttpStatusCode.OK),
+                ($"{cohorts}/{cohortId}/simulations/csim-missing/results", HttpStatusCode.NotFound),
+                ($"{cohorts}/cohort-missing/simulations/{simulationId}/results", HttpStatusCode.NotFound),
+            ],
+        };
+        foreach (var (route, reads) in sandbox)
+        {
+            paths[route] = reads.Select(r => r.Path).ToArray();
+        }
+
         // Every GET route the API maps must be exercised here, so a new read endpoint cannot slip past INV-6.
         var getRoutes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
@@ -66,6 +125,12 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
                 (await http.GetAsync(path)).Dispose();
             }
 
+            foreach (var (path, status) in sandbox.Values.SelectMany(r => r))
+            {
+                using var read = await http.GetAsync(path);
+                Assert.True(read.StatusCode == status, $"GET {path}: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}");
+            }
+
             using var sse = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/runs/{runId}/events");
             sse.Headers.Accept.ParseAdd("text/event-stream");
             using var response = await http.SendAsync(sse);
@@ -74,6 +139,24 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
 
         Assert.Equal(writesBefore, storage.WritesByState);
         Assert.True(writesBefore.Count > 0, "the counter saw the run's own writes, so it is wired to the real storage");
+    }
+
+    /// <summary>Runs update their list entry after they end: wait until the list shows every run succeeded, so no write is still due.</summary>
+    private static async Task WaitUntilEveryRunListedAsSucceededAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var list = await http.GetFromJsonAsync<JsonObject>("/api/v1/runs?limit=500");
+            if (list!["items"]!.AsArray().All(i => i!["status"]!.GetValue<string>() == "succeeded") && list["nextCursor"] is null)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("some run never listed as succeeded");
     }
 
     private static async Task WaitUntilListedAsSucceededAsync(HttpClient http, string runId)

@@ -6,7 +6,8 @@ namespace LabSandbox.Grains.Runs.Simulation;
 
 /// <summary>
 /// The <c>metrics</c> artifact of a simulation run: what was sampled and the SPEC §2 metrics per entry
-/// (by expected payout) and per team. Deterministic content only — no run id, chunking, clock or host —
+/// (by expected payout) and per team; the focus candidate, when there is one, is named by its candidate id
+/// and its entry key. Deterministic content only — no run id, chunking, clock or host —
 /// so the same inputs and seed give the same bytes on any cluster.
 /// </summary>
 public sealed record SimulationMetricsDocument(
@@ -19,6 +20,7 @@ public sealed record SimulationMetricsDocument(
     long Seed,
     long NSims,
     string? ExcludedEntryKey,
+    string? FocusCandidateId,
     string? FocusEntryKey,
     IReadOnlyList<EntryMetrics> Entries,
     IReadOnlyList<TeamProgressFrequencies> Teams);

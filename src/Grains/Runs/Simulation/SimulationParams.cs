@@ -3,11 +3,14 @@ using LabSandbox.Grains.Runs.Advancement;
 namespace LabSandbox.Grains.Runs.Simulation;
 
 /// <summary>
-/// The canonical params of a <c>simulation</c> run. <see cref="AdvancementModel"/> is copied from the
-/// pinned advancement run, so the params alone say which win probabilities were sampled.
+/// The canonical params of a <c>simulation</c> run over a real pool (<see cref="CalcuttaId"/>) or a synthetic
+/// calcutta (<see cref="SyntheticCalcuttaId"/>, its version pinned by digest in the dataset refs).
+/// <see cref="AdvancementModel"/> is copied from the pinned advancement run, so the params alone say which win
+/// probabilities were sampled; the excluded entry and focus candidate are resolved, never left implicit.
 /// </summary>
 public sealed record SimulationParams(
-    string CalcuttaId,
+    string? CalcuttaId,
+    string? SyntheticCalcuttaId,
     string AdvancementArtifactId,
     AdvancementModelParams AdvancementModel,
     long NSims,

@@ -27,7 +27,7 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
             ?? throw new NonRetryableRunException("The run's params are empty.");
         var inputs = new SimulationInputs(
             context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Tournament),
-            context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Calcutta),
+            context.Spec.DatasetRefs.Single(d => d.Kind is DatasetKinds.Calcutta or DatasetKinds.SyntheticCalcutta),
             parameters.AdvancementModel.Sigma, parameters.StartingState, parameters.ExcludedEntryKey);
         var compiled = await models.GetAsync(inputs, context.Grains);
 
@@ -37,7 +37,8 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
         var metrics = SimulationMetrics.From(totals, compiled.Pool);
         var document = new SimulationMetricsDocument(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, parameters.AdvancementArtifactId, parameters.AdvancementModel,
-            parameters.StartingState, parameters.Seed, parameters.NSims, parameters.ExcludedEntryKey, FocusEntryKey: null,
+            parameters.StartingState, parameters.Seed, parameters.NSims, parameters.ExcludedEntryKey,
+            parameters.FocusCandidateId, FocusEntryKey: parameters.FocusCandidateId,
             metrics.Entries, metrics.Teams);
         var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
         var summary = new Dictionary<string, string>

@@ -6,6 +6,7 @@ using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Pinning;
 
@@ -23,7 +24,14 @@ public sealed class SimulationRunPlanner : IRunPlanner
     public async Task<RunPlan> PlanAsync(JsonObject request, IGrainFactory grains)
     {
         var reader = new RequestReader(request);
-        var calcuttaId = reader.RequiredString("calcuttaId");
+        var hasSynthetic = request.ContainsKey("syntheticCalcuttaId");
+        var calcuttaId = hasSynthetic && !request.ContainsKey("calcuttaId") ? null : reader.RequiredString("calcuttaId");
+        var syntheticId = hasSynthetic ? reader.RequiredString("syntheticCalcuttaId") : null;
+        if (hasSynthetic && request.ContainsKey("calcuttaId"))
+        {
+            reader.Error("syntheticCalcuttaId", "Name either 'calcuttaId' or 'syntheticCalcuttaId', not both.");
+        }
+
         var artifactId = reader.RequiredString("advancementArtifactId");
         var startingState = reader.RequiredString("startingState");
         if (startingState is not null && !StartingState.TryParse(startingState, out _, out var stateError))
@@ -36,50 +44,108 @@ public sealed class SimulationRunPlanner : IRunPlanner
         var seed = ReadLong(reader, "seed", required: true, 0, long.MaxValue);
         var chunkSize = ReadLong(reader, "chunkSize", required: false, SimulationParams.MinChunkSize, SimulationParams.MaxChunkSize)
             ?? SimulationParams.DefaultChunkSize;
-        var excluded = reader.OptionalString("excludedEntryKey");
-        if (reader.OptionalString("focusCandidateId") is not null)
-        {
-            reader.Error("focusCandidateId", "Candidates are not available yet: omit 'focusCandidateId'.");
-        }
-
-        if (request.ContainsKey("syntheticCalcuttaId"))
-        {
-            reader.Node("syntheticCalcuttaId");
-            reader.Error("syntheticCalcuttaId", "Synthetic calcuttas are not available yet: use 'calcuttaId'.");
-        }
-
+        var excluded = ReadOptional(request, reader, "excludedEntryKey");
+        var focus = ReadOptional(request, reader, "focusCandidateId");
         reader.RejectUnknownFields();
 
-        var pool = calcuttaId is null ? null : await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync();
-        if (calcuttaId is not null && pool is null)
-        {
-            reader.Error("calcuttaId", $"Calcutta '{calcuttaId}' does not exist.");
-        }
-
-        if (pool is not null && excluded is not null && pool.Entries.All(e => e.EntryKey != excluded))
-        {
-            reader.Error("excludedEntryKey", $"Calcutta '{pool.CalcuttaId}' has no entry '{excluded}'.");
-        }
-
+        var pool = await PoolToSimulateAsync(reader, grains, calcuttaId, syntheticId, excluded, focus);
         var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
         var model = artifactId is null || pool is null || startingState is null
             ? null
             : (await PinnedArtifacts.ReadAdvancementAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState))?.Model;
-        if (reader.HasErrors || tournament is null || model is null)
+        if (reader.HasErrors || pool is null || tournament is null || model is null)
         {
             return RunPlan.Invalid(reader.HasErrors ? reader.Errors : new Dictionary<string, string[]> { ["calcuttaId"] = ["The pool's tournament is missing."] });
         }
 
-        var parameters = new SimulationParams(pool!.CalcuttaId, artifactId!, model, nSims!.Value, seed!.Value, startingState!, excluded, null, (int)chunkSize);
+        var parameters = new SimulationParams(calcuttaId, syntheticId, artifactId!, model, nSims!.Value, seed!.Value, startingState!,
+            pool.ExcludedEntryKey, pool.FocusCandidateId, (int)chunkSize);
         var json = CanonicalJson.Serialize(parameters);
         return RunPlan.Valid(new RunSpec(
             Kind, json, ContentDigest.Hex(json),
-            [
-                new DatasetRef(DatasetKinds.Calcutta, pool.CalcuttaId, pool.Digest),
-                new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest),
-            ],
+            [pool.Pinned, new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest)],
             [artifactId!], seed.Value, SimulationKernel.EngineVersion));
     }
+
+    /// <summary>
+    /// The pool to sample, pinned: a real pool by digest, or a synthetic calcutta's current version by digest. For a
+    /// synthetic calcutta an omitted excluded entry or focus candidate means its own setting, an explicit null none.
+    /// </summary>
+    private static async Task<PoolToSimulate?> PoolToSimulateAsync(
+        RequestReader reader, IGrainFactory grains, string? calcuttaId, string? syntheticId, Optional excluded, Optional focus)
+    {
+        if (calcuttaId is not null)
+        {
+            var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync();
+            if (pool is null)
+            {
+                reader.Error("calcuttaId", $"Calcutta '{calcuttaId}' does not exist.");
+                return null;
+            }
+
+            if (excluded.Value is { } key && pool.Entries.All(e => e.EntryKey != key))
+            {
+                reader.Error("excludedEntryKey", $"Calcutta '{pool.CalcuttaId}' has no entry '{key}'.");
+            }
+
+            if (focus.Value is not null)
+            {
+                reader.Error("focusCandidateId", "A real pool has no candidate entries: attach the candidate to a synthetic calcutta and simulate that.");
+            }
+
+            return new PoolToSimulate(new DatasetRef(DatasetKinds.Calcutta, pool.CalcuttaId, pool.Digest), pool.TournamentId, excluded.Value, null);
+        }
+
+        if (syntheticId is null)
+        {
+            return null;
+        }
+
+        var synthetic = await grains.GetGrain<ISyntheticCalcuttaGrain>(syntheticId).GetAsync();
+        if (synthetic is null)
+        {
+            reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' does not exist.");
+            return null;
+        }
+
+        var excludedKey = excluded.Given ? excluded.Value : synthetic.ExcludedEntryKey;
+        var focusId = focus.Given ? focus.Value : synthetic.FocusCandidateId;
+        if (excludedKey is not null && synthetic.Entries.All(e => e.EntryKey != excludedKey))
+        {
+            reader.Error("excludedEntryKey", $"Synthetic calcutta '{syntheticId}' has no entry '{excludedKey}'.");
+        }
+
+        if (focusId is not null && !synthetic.Entries.Any(e => e.CandidateId == focusId))
+        {
+            reader.Error("focusCandidateId", $"Candidate '{focusId}' is not attached to synthetic calcutta '{syntheticId}'.");
+        }
+        else if (focusId is not null && focusId == excludedKey)
+        {
+            reader.Error("focusCandidateId", "The focus candidate cannot also be the excluded entry.");
+        }
+
+        return new PoolToSimulate(new DatasetRef(DatasetKinds.SyntheticCalcutta, syntheticId, synthetic.Digest), synthetic.TournamentId, excludedKey, focusId);
+    }
+
+    /// <summary>An optional string field: absent, explicitly null, or a non-empty string.</summary>
+    private static Optional ReadOptional(JsonObject request, RequestReader reader, string field)
+    {
+        if (!request.ContainsKey(field))
+        {
+            return new Optional(false, null);
+        }
+
+        if (reader.Node(field) is null)
+        {
+            return new Optional(true, null); // explicit null: none
+        }
+
+        return new Optional(true, reader.OptionalString(field));
+    }
+
+    private readonly record struct Optional(bool Given, string? Value);
+
+    private sealed record PoolToSimulate(DatasetRef Pinned, string TournamentId, string? ExcludedEntryKey, string? FocusCandidateId);
 
     private static long? ReadLong(RequestReader reader, string field, bool required, long min, long max)
     {
