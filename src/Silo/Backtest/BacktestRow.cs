@@ -1,0 +1,19 @@
+namespace LabSandbox.Silo.Backtest;
+
+/// <summary>One candidate's year: its expected payout and the comparisons, all in integer cents (INV-1).</summary>
+public sealed record BacktestCandidateResult(
+    string MarketModel,
+    string CandidateId,
+    string RunId,
+    long ExpectedPayoutCents,
+    double PInTheMoney,
+    double RankPercentile);
+
+/// <summary>One real year: the pool, its excluded real entry and the candidates that replaced it.</summary>
+public sealed record BacktestYear(
+    string CalcuttaId,
+    string ExcludedEntryKey,
+    long ExcludedEntryExpectedPayoutCents,
+    long FieldAverageExpectedPayoutCents,
+    string BaselineRunId,
+    IReadOnlyList<BacktestCandidateResult> Candidates);

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Lab;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Pinning;
+using LabSandbox.Grains.Runs.Simulation;
+using LabSandbox.Grains.Sandbox;
+
+namespace LabSandbox.Silo.Backtest;
+
+/// <summary>
+/// The backtest as a sequence of the product's own operations (the same ones the API exposes): Lab generate,
+/// synthetic copies with the candidate attached in place of the Lab-excluded entry, a cohort simulation per
+/// market model, and one baseline simulation of each real pool as it was, for the excluded entry's own result.
+/// Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
+/// </summary>
+public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator generator, CohortSimulator simulator, SpecDerivedRuns runs)
+{
+    public const string StartingState = "post_first_four";
+    public const double Sigma = 10;
+    public static readonly IReadOnlyList<string> MarketModels = ["naive_ev", "oracle", "ridge"];
+
+    public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
+        foreach (var model in MarketModels)
+        {
+            var config = new LabConfig(new LabAdvancementModel("kenpom-logistic", Sigma), model, "dp-v1", StartingState, LabConfig.LabMarked);
+            var report = await generator.GenerateAsync(config, cancellationToken);
+            if (report.Failed > 0)
+            {
+                throw new InvalidOperationException($"Lab generate ({model}) failed: " + string.Join("; ", report.Pools.Where(p => p.Reason is not null).Select(p => $"{p.CalcuttaId}: {p.Reason}")));
+            }
+
+            log.WriteLine($"{model}: {report.Created} candidate(s) created, {report.Skipped} existing");
+            var members = new List<string>();
+            foreach (var pool in report.Pools)
+            {
+                members.Add(await PrepareMemberAsync(model, pool.CalcuttaId, pool.CandidateId!));
+            }
+
+            var results = await SimulateCohortAsync(model, members, options, cancellationToken);
+            foreach (var member in results.Members)
+            {
+                var calcuttaId = report.Pools[members.IndexOf(member.SyntheticCalcuttaId)].CalcuttaId;
+                var focus = member.Focus ?? throw new InvalidOperationException($"{member.RunId} has no focus result.");
+                candidates.TryAdd(calcuttaId, []);
+                candidates[calcuttaId].Add(new BacktestCandidateResult(model, focus.CandidateId, member.RunId, focus.ExpectedPayoutCents, focus.PInTheMoney, focus.RankPercentile));
+            }
+
+            log.WriteLine($"{model}: cohort simulated ({options.NSims:N0} simulations per year)");
+        }
+
+        var years = new List<BacktestYear>();
+        foreach (var calcuttaId in candidates.Keys.Order(StringComparer.Ordinal))
+        {
+            years.Add(await BaselineAsync(calcuttaId, candidates[calcuttaId], options, cancellationToken));
+        }
+
+        return years;
+    }
+
+    /// <summary>A synthetic copy of the pool with its Lab-excluded entry excluded and the candidate attached and in focus.</summary>
+    private async Task<string> PrepareMemberAsync(string model, string calcuttaId, string candidateId)
+    {
+        var id = $"backtest-{model.Replace('_', '-')}-{calcuttaId}";
+        var synthetic = grains.GetGrain<ISyntheticCalcuttaGrain>(id);
+        var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
+        var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
+        Check(await synthetic.CreateAsync(new SyntheticCalcuttaDefinition($"Backtest {model} {calcuttaId}", calcuttaId, null, null, null, null)));
+        Check(await synthetic.SetExcludedEntryAsync(excluded));
+        Check(await synthetic.AttachCandidateAsync(candidateId));
+        Check(await synthetic.SetFocusCandidateAsync(candidateId));
+        return id;
+    }
+
+    private async Task<CohortResults> SimulateCohortAsync(string model, IReadOnlyList<string> members, BacktestOptions options, CancellationToken cancellationToken)
+    {
+        var cohortId = $"backtest-{model.Replace('_', '-')}-{options.NSims}-{options.Seed}";
+        Check(await grains.GetGrain<ICohortGrain>(cohortId).CreateAsync($"Backtest {model}", members,
+            new CohortSettings(options.NSims, options.Seed, StartingState, CohortSettings.MemberPolicy, Sigma)));
+        var simulation = Check(await simulator.StartAsync(cohortId, cancellationToken));
+        foreach (var run in simulation.Runs)
+        {
+            await runs.WaitSucceededAsync(run.RunId, cancellationToken);
+        }
+
+        return await CohortResultsReader.ReadAsync(grains, cohortId, simulation.SimulationId)
+            ?? throw new InvalidOperationException($"Cohort {cohortId} has no simulation {simulation.SimulationId}.");
+    }
+
+    /// <summary>The real pool as it was (nobody excluded), same seed and size: the excluded entry's own expected payout and the field average.</summary>
+    private async Task<BacktestYear> BaselineAsync(string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, BacktestOptions options, CancellationToken cancellationToken)
+    {
+        var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
+        var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, new JsonObject
+        {
+            ["tournamentId"] = pool.TournamentId,
+            ["model"] = new JsonObject { ["kind"] = "kenpom-logistic", ["sigma"] = Sigma },
+            ["startingState"] = StartingState,
+            ["scoringRules"] = JsonSerializer.SerializeToNode(pool.ScoringRules, JsonSerializerOptions.Web),
+        });
+        await runs.WaitSucceededAsync(advancementRunId, cancellationToken);
+        var (runId, _) = await runs.EnsureAsync(RunKinds.Simulation, new JsonObject
+        {
+            ["calcuttaId"] = calcuttaId,
+            ["advancementArtifactId"] = ArtifactWriter.ArtifactIdFor(advancementRunId, ArtifactKinds.Metrics),
+            ["nSims"] = options.NSims,
+            ["seed"] = options.Seed,
+            ["startingState"] = StartingState,
+        });
+        var run = await runs.WaitSucceededAsync(runId, cancellationToken);
+        var metrics = await PinnedArtifacts.ReadInlineAsync<SimulationMetricsDocument>(grains, run.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
+        var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
+        var excludedTotal = metrics.Entries.Single(e => e.EntryKey == excluded).PayoutCentsTotal;
+        var fieldTotal = metrics.Entries.Sum(e => (decimal)e.PayoutCentsTotal);
+        return new BacktestYear(calcuttaId, excluded, Cents(excludedTotal, metrics.NSims),
+            (long)Math.Round(fieldTotal / metrics.NSims / metrics.Entries.Count, MidpointRounding.ToEven), runId, candidates);
+    }
+
+    private static long Cents(long total, long simulations) => (long)Math.Round((decimal)total / simulations, MidpointRounding.ToEven);
+
+    private static T Check<T>(SandboxCommandResult<T> result)
+        where T : class =>
+        result.Outcome == SandboxCommandOutcome.Ok
+            ? result.Snapshot!
+            : throw new InvalidOperationException($"{result.Outcome}: " + string.Join(" ", result.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+}

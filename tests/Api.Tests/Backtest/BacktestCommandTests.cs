@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LabSandbox.Silo.Backtest;
+using Xunit;
+
+namespace LabSandbox.Api.Tests.Backtest;
+
+/// <summary>
+/// The backtest command end to end on its own in-process silo (small simulations): a table row per real year
+/// with every market model, the pool's real excluded entry named, and the same bytes when run again.
+/// </summary>
+public sealed class BacktestCommandTests
+{
+    [Fact]
+    public async Task Backtest_writes_a_row_per_real_year_and_the_same_table_when_run_again()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"labsandbox-backtest-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var first = Path.Combine(folder, "first.md");
+            var second = Path.Combine(folder, "second.md");
+            Assert.Equal(0, await BacktestCommand.RunAsync(["--nsims", "2000", "--seed", "11", "--output", first], TextWriter.Null, TextWriter.Null));
+            Assert.Equal(0, await BacktestCommand.RunAsync(["--nsims", "2000", "--seed", "11", "--output", second], TextWriter.Null, TextWriter.Null));
+
+            var table = await File.ReadAllTextAsync(first);
+            Assert.Equal(table, await File.ReadAllTextAsync(second));
+            Assert.Contains("| year | excluded entry | naive_ev | oracle | ridge | excluded real entry | field average |", table);
+            var rows = table.Split('\n').Where(l => l.StartsWith("| 20", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["2017", "2018", "2019", "2021", "2022", "2023", "2024", "2025"], rows.Select(r => r.Split('|')[1].Trim()));
+            foreach (var row in rows)
+            {
+                var cells = row.Split('|', StringSplitOptions.TrimEntries);
+                Assert.Equal(LabExcludedEntry(int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture)), cells[2]);
+                Assert.All(cells[3..8], cell => Assert.StartsWith("$", cell, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Bad_arguments_are_a_usage_error()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, await BacktestCommand.RunAsync(["--nsims", "0"], TextWriter.Null, error));
+        Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The real data's own flag, read from the bundled file rather than from the product.</summary>
+    private static string LabExcludedEntry(int year)
+    {
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "real", $"{year}.json")));
+        var calcuttas = file.RootElement.GetProperty("calcuttas");
+        var pool = calcuttas.ValueKind == JsonValueKind.Array ? calcuttas[0] : calcuttas;
+        return pool.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("lab_excluded_entry").GetBoolean()).GetProperty("entry_key").GetString()!;
+    }
+}
