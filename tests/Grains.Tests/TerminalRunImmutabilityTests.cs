@@ -29,7 +29,7 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
         var cancel = await grain.CancelAsync();
         Assert.Equal(RunCommandOutcome.Conflict, cancel.Outcome);
         Assert.Contains("immutable", cancel.Reason, StringComparison.Ordinal);
-        Assert.False(await grain.FailAsync(1, "late failure"));
+        Assert.False(await grain.FailAsync(1, new RunFailure("late failure", Retryable: true)));
         Assert.False(await grain.CompleteAsync(1, [new ArtifactRef("art-other", ArtifactKinds.Metrics)]));
         Assert.False(await grain.TryStartAsync(2, "someone-else"));
         Assert.False(await grain.TryStartAsync(1, "someone-else"));
@@ -114,7 +114,7 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
 
         Assert.False(await grain.CompleteAsync(2, metrics));
         Assert.False(await grain.CompleteAsync(0, metrics));
-        Assert.False(await grain.FailAsync(2, "stale failure"));
+        Assert.False(await grain.FailAsync(2, new RunFailure("stale failure", Retryable: true)));
         Assert.False(await grain.ReportProgressAsync(2, "stale", 10, "stale progress"));
         Assert.False(await grain.TryStartAsync(1, "second-claimer"));
         Assert.False(await grain.TryStartAsync(3, "skipping-claimer"));

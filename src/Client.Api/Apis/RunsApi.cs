@@ -18,6 +18,7 @@ public static class RunsApi
         group.MapGet("/{runId}", GetRun).WithName("GetRun");
         group.MapGet("/{runId}/events", GetRunEvents).WithName("GetRunEvents");
         group.MapPost("/{runId}/cancel", CancelRun).WithName("CancelRun");
+        group.MapPost("/{runId}/requeue", RequeueRun).WithName("RequeueRun");
         return group;
     }
 
@@ -78,7 +79,7 @@ public static class RunsApi
         var page = shards.SelectMany(x => x).Order(Comparer<RunIndexEntry>.Create(RunIndex.Compare)).Take(pageSize).ToList();
         var next = page.Count == pageSize ? RunCursorCodec.Encode(new RunCursor(page[^1].CreatedAt, page[^1].RunId)) : null;
         return TypedResults.Ok(new RunListResponse(
-            page.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt)).ToList(), next));
+            page.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy)).ToList(), next));
     }
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(string runId, IClusterClient cluster)
@@ -135,6 +136,18 @@ public static class RunsApi
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> CancelRun(string runId, IClusterClient cluster)
     {
         var result = await cluster.GetGrain<IRunGrain>(runId).CancelAsync();
+        return result.Outcome switch
+        {
+            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
+            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            _ => ApiProblems.NotFound("Run", runId),
+        };
+    }
+
+    /// <summary>Re-queues a dead-lettered run without consuming an attempt; any other run is a 409.</summary>
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> RequeueRun(string runId, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IRunGrain>(runId).RequeueAsync();
         return result.Outcome switch
         {
             RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),

@@ -35,7 +35,9 @@ public sealed record RunResponse(
         run.FinishedAt, run.LastError, run.Artifacts, run.EventCount);
 }
 
-public sealed record RunListItem(string RunId, string Kind, RunStatus Status, bool DeadLettered, DateTimeOffset CreatedAt);
+/// <summary>A row of the run list; a dead-lettered run shows its attempt count, last error and last claimed-by.</summary>
+public sealed record RunListItem(
+    string RunId, string Kind, RunStatus Status, bool DeadLettered, DateTimeOffset CreatedAt, int Attempt, string? LastError, string? ClaimedBy);
 
 public sealed record RunListResponse(IReadOnlyList<RunListItem> Items, string? NextCursor);
 

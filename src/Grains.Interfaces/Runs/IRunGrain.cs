@@ -35,8 +35,17 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Complete")]
     Task<bool> CompleteAsync(int attempt, IReadOnlyList<ArtifactRef> artifacts);
 
+    /// <summary>
+    /// Executor: attempt <paramref name="attempt"/> failed. A retryable failure with attempts left schedules the next
+    /// attempt after a backoff (<c>RUN.RETRY_SCHEDULED</c>); otherwise the run fails, and dead-letters when its
+    /// attempts are spent (INV-10).
+    /// </summary>
     [Alias("Fail")]
-    Task<bool> FailAsync(int attempt, string error);
+    Task<bool> FailAsync(int attempt, RunFailure failure);
+
+    /// <summary>Re-queues a dead-lettered run without consuming an attempt; anything else is a conflict.</summary>
+    [Alias("Requeue")]
+    Task<RunCommandResult> RequeueAsync();
 
     /// <summary>Executor: keeps attempt <paramref name="attempt"/> alive; false once it is no longer the run's (stop working).</summary>
     [Alias("RenewLease")]

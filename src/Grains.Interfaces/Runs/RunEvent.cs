@@ -1,6 +1,9 @@
 namespace LabSandbox.Grains.Interfaces.Runs;
 
-/// <summary>One entry of a run's append-only event log; <see cref="Sequence"/> starts at 1.</summary>
+/// <summary>
+/// One entry of a run's append-only event log; <see cref="Sequence"/> starts at 1. A <c>RUN.RETRY_SCHEDULED</c>
+/// event carries the failed attempt, the delay before the next one and the error.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.RunEvent")]
 public sealed record RunEvent(
     [property: Id(0)] long Sequence,
@@ -9,7 +12,9 @@ public sealed record RunEvent(
     [property: Id(3)] int Attempt,
     [property: Id(4)] string? Phase = null,
     [property: Id(5)] double? Percent = null,
-    [property: Id(6)] string? Message = null);
+    [property: Id(6)] string? Message = null,
+    [property: Id(7)] double? DelaySeconds = null,
+    [property: Id(8)] string? Error = null);
 
 /// <summary>The event names of SPEC §3.</summary>
 public static class RunEventNames
@@ -22,6 +27,7 @@ public static class RunEventNames
     public const string Failed = "RUN.FAILED";
     public const string Cancelled = "RUN.CANCELLED";
     public const string DeadLettered = "RUN.DEAD_LETTERED";
+    public const string Requeued = "RUN.REQUEUED";
 }
 
 /// <summary>A page of events after a sequence number, with the run's status when it was read.</summary>

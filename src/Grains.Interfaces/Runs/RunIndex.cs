@@ -10,7 +10,10 @@ public sealed record RunIndexEntry(
     [property: Id(1)] string Kind,
     [property: Id(2)] RunStatus Status,
     [property: Id(3)] bool DeadLettered,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] int Attempt = 0,
+    [property: Id(6)] string? LastError = null,
+    [property: Id(7)] string? ClaimedBy = null);
 
 /// <summary>A position in the catalog's order (newest first: created-at descending, then run id descending).</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.RunCursor")]

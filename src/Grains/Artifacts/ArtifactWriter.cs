@@ -11,9 +11,10 @@ public sealed class ArtifactWriter(IGrainFactory grains, IArtifactStore store, T
     /// <summary>Deterministic: the same run and kind always name the same artifact.</summary>
     public static string ArtifactIdFor(string runId, string kind) => $"art-{ContentDigest.Hex($"{runId}/{kind}")[..24]}";
 
-    public async Task<ArtifactRef> WriteAsync(string runId, ArtifactDraft draft, CancellationToken cancellationToken)
+    /// <param name="idKey">Names the artifact within the run instead of its kind, for kinds a run writes more than once (a failure per attempt).</param>
+    public async Task<ArtifactRef> WriteAsync(string runId, ArtifactDraft draft, CancellationToken cancellationToken, string? idKey = null)
     {
-        var id = ArtifactIdFor(runId, draft.Kind);
+        var id = ArtifactIdFor(runId, idKey ?? draft.Kind);
         var storageUri = draft.Inline ? null : await store.PutAsync(id, draft.FileName, draft.Content, cancellationToken);
         var record = new ArtifactRecord(
             id, runId, draft.Kind, draft.ContentType,

@@ -98,7 +98,8 @@ public sealed partial class RunExecutorGrain(
 
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogAttemptFailed(ex, runId, attempt);
-            await run.FailAsync(attempt, $"{ex.GetType().Name}: {ex.Message}");
+            var failureArtifact = await TryWriteFailureAsync(run, execution, ex);
+            await run.FailAsync(attempt, new RunFailure($"{ex.GetType().Name}: {ex.Message}", ex is not NonRetryableRunException, failureArtifact));
         }
         finally
         {
@@ -106,6 +107,22 @@ public sealed partial class RunExecutorGrain(
             await leaseKeeper;
             LabDiagnostics.RunExecutionSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>("kind", spec.Kind));
+        }
+    }
+
+    /// <summary>The attempt's <c>failure</c> artifact; null when even that cannot be written (the failure is still reported).</summary>
+    private async Task<ArtifactRef?> TryWriteFailureAsync(IRunGrain run, RunExecution execution, Exception exception)
+    {
+        try
+        {
+            var events = await run.GetEventsAsync(0, 1000);
+            var draft = FailureSnapshot.Draft(execution, exception, events?.Events ?? []);
+            return await new ArtifactWriter(GrainFactory, store, time).WriteAsync(execution.RunId, draft, CancellationToken.None, idKey: $"failure-{execution.Attempt}");
+        }
+        catch (Exception ex)
+        {
+            LogFailureNotWritten(ex, execution.RunId, execution.Attempt);
+            return null;
         }
     }
 
@@ -158,6 +175,9 @@ public sealed partial class RunExecutorGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} succeeded but its follow-up failed; repeating the request that made it repairs it")]
     private partial void LogAfterSuccessFailed(Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt {Attempt}: its failure artifact could not be written")]
+    private partial void LogFailureNotWritten(Exception exception, string runId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt {Attempt} failed")]
     private partial void LogAttemptFailed(Exception exception, string runId, int attempt);

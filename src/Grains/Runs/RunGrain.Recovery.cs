@@ -109,7 +109,7 @@ public sealed partial class RunGrain : IRemindable
         else if (S.Status == RunStatus.Running && now >= _leaseExpiresAt)
         {
             var lapsed = $"attempt {S.Attempt} on {S.ClaimedBy} stopped renewing its lease";
-            if (S.Attempt >= Recovery.MaxAttempts)
+            if (S.Attempt - S.AttemptBase >= Recovery.MaxAttempts)
             {
                 S.LastError = $"{lapsed}; no attempts left ({Recovery.MaxAttempts})";
                 await FinishAsync(RunStatus.Failed, RunEventNames.Failed, S.LastError, deadLetter: true);
@@ -120,19 +120,25 @@ public sealed partial class RunGrain : IRemindable
         }
     }
 
-    /// <summary>Gives up the current attempt without failing the run: it is queued again for a new attempt.</summary>
-    private async Task ScheduleNextAttemptAsync(string reason, TimeSpan delay)
+    /// <summary>Gives up the current attempt without failing the run: it is queued again for a new attempt after the delay.</summary>
+    private async Task ScheduleNextAttemptAsync(string reason, TimeSpan delay, string? error = null)
     {
         var now = time.GetUtcNow();
         S.Status = RunStatus.Queued;
         S.RetryAt = now + delay;
-        Append(RunEventNames.RetryScheduled, message: $"{reason}; attempt {S.Attempt + 1} in {delay.TotalSeconds:0.###} s");
+        Append(RunEventNames.RetryScheduled, message: $"{reason}; attempt {S.Attempt + 1} in {delay.TotalSeconds:0.###} s",
+            delaySeconds: delay.TotalSeconds, error: error);
         await state.WriteStateAsync();
         await UpdateIndexAsync();
         _nextDispatchAt = S.RetryAt.Value;
-        if (delay == TimeSpan.Zero)
+        if (delay <= TimeSpan.Zero)
         {
             await DispatchAsync();
+        }
+        else
+        {
+            // Sooner than the watchdog's next tick; the reminder still covers a silo lost meanwhile.
+            this.RegisterGrainTimer(_ => CheckAttemptAsync(), delay, Timeout.InfiniteTimeSpan);
         }
     }
 

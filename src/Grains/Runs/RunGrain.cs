@@ -111,7 +111,8 @@ public sealed partial class RunGrain(
             return false;
         }
 
-        Append(RunEventNames.Progress, phase, Math.Clamp(percent, 0, 100), message);
+        // A NaN or infinite percent from a handler is recorded as unknown: events stay valid JSON.
+        Append(RunEventNames.Progress, phase, double.IsFinite(percent) ? Math.Clamp(percent, 0, 100) : null, message);
         await state.WriteStateAsync();
         RenewLease();
         return true;
@@ -132,21 +133,62 @@ public sealed partial class RunGrain(
             return true;
         }
 
-        S.Artifacts = artifacts.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ArtifactId, StringComparer.Ordinal).ToList();
+        S.Artifacts = S.Artifacts.Where(a => a.Kind == ArtifactKinds.Failure).Concat(artifacts) // earlier attempts' failures stay on record
+            .OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.ArtifactId, StringComparer.Ordinal).ToList();
         await FinishAsync(RunStatus.Succeeded, RunEventNames.Succeeded, $"{artifacts.Count} artifact(s)");
         return true;
     }
 
-    public async Task<bool> FailAsync(int attempt, string error)
+    public async Task<bool> FailAsync(int attempt, RunFailure failure)
     {
         if (!IsCurrent(attempt))
         {
             return false;
         }
 
-        S.LastError = error;
-        await FinishAsync(RunStatus.Failed, RunEventNames.Failed, error);
+        S.LastError = failure.Error;
+        if (failure.FailureArtifact is { } artifact && !S.Artifacts.Contains(artifact))
+        {
+            S.Artifacts.Add(artifact);
+        }
+
+        var attemptsUsed = S.Attempt - S.AttemptBase;
+        if (failure.Retryable && attemptsUsed < Recovery.MaxAttempts)
+        {
+            var delay = RunRetryPolicy.DelayAfter(RunId, attemptsUsed, Recovery);
+            await ScheduleNextAttemptAsync($"attempt {S.Attempt} failed", delay, failure.Error);
+            return true;
+        }
+
+        await FinishAsync(RunStatus.Failed, RunEventNames.Failed, failure.Error, deadLetter: failure.Retryable);
         return true;
+    }
+
+    public async Task<RunCommandResult> RequeueAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return new RunCommandResult(RunCommandOutcome.NotFound, null, $"Run '{RunId}' does not exist.");
+        }
+
+        if (!S.DeadLettered)
+        {
+            return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(),
+                $"Run '{RunId}' is not dead-lettered; only a dead-lettered run can be requeued.");
+        }
+
+        // A deliberate second chance: the attempt count stays, the attempt limit counts from here.
+        S.Status = RunStatus.Queued;
+        S.DeadLettered = false;
+        S.AttemptBase = S.Attempt;
+        S.FinishedAt = null;
+        S.RetryAt = null;
+        Append(RunEventNames.Requeued, message: $"requeued after {S.Attempt} attempt(s); last error: {S.LastError}");
+        await state.WriteStateAsync();
+        await UpdateIndexAsync();
+        await StartRecoveryAsync();
+        await DispatchAsync();
+        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
     }
 
     /// <summary>
@@ -201,9 +243,9 @@ public sealed partial class RunGrain(
         await StopRecoveryAsync();
     }
 
-    private void Append(string name, string? phase = null, double? percent = null, string? message = null)
+    private void Append(string name, string? phase = null, double? percent = null, string? message = null, double? delaySeconds = null, string? error = null)
     {
-        var runEvent = new RunEvent(S.Events.Count + 1, name, time.GetUtcNow(), S.Attempt, phase, percent, message);
+        var runEvent = new RunEvent(S.Events.Count + 1, name, time.GetUtcNow(), S.Attempt, phase, percent, message, delaySeconds, error);
         S.Events.Add(runEvent);
         using (logger.BeginScope(new Dictionary<string, object> { ["RunId"] = RunId, ["RunKind"] = S.Spec!.Kind }))
         {
@@ -213,7 +255,7 @@ public sealed partial class RunGrain(
 
     private Task UpdateIndexAsync() =>
         GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
-            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt));
+            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy));
 
     private RunSnapshot Snapshot() => new(
         RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,

@@ -16,8 +16,13 @@ public sealed class RunRecoveryOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Attempts a run may take before a lapsed lease fails it and dead-letters it.</summary>
+    /// <summary>Attempts a run may take (attempt 1 is the first execution) before it fails and is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Backoff before the second attempt; it doubles per attempt up to <see cref="RetryMaxDelay"/>, ±25% jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Pause before the next attempt of a run released by a silo that is shutting down.</summary>
     public TimeSpan ReleaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -32,4 +32,7 @@ public sealed class RunState
 
     /// <summary>When a queued run's next attempt is due (set when an attempt was given up; null otherwise).</summary>
     [Id(11)] public DateTimeOffset? RetryAt { get; set; }
+
+    /// <summary>The attempt count when the run was last requeued: the attempt limit counts attempts after it.</summary>
+    [Id(12)] public int AttemptBase { get; set; }
 }

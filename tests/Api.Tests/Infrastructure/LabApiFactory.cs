@@ -15,9 +15,12 @@ namespace LabSandbox.Api.Tests.Infrastructure;
 public sealed class LabApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public LabApiFactory(IDictionary<string, string?>? settings = null, string? serviceId = null)
+    /// <param name="services">Extra registrations (e.g. a test run kind's planner and handler).</param>
+    public LabApiFactory(IDictionary<string, string?>? settings = null, string? serviceId = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         var id = serviceId ?? $"api-test-{Interlocked.Increment(ref s_instances)}-{Environment.ProcessId}";
         ServiceId = id;
         _settings = new Dictionary<string, string?>
@@ -57,6 +60,8 @@ public sealed class LabApiFactory : WebApplicationFactory<Program>
                 services.AddKeyedSingleton<IGrainStorage>(LabStorage.Name, (sp, key) =>
                     Storage ??= new CountingGrainStorage((IGrainStorage)factory(sp, key)));
             }
+
+            _services?.Invoke(services);
         });
     }
 }

@@ -40,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IRunHandler, NoLineageRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, SlowRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, CatalogRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, AlwaysThrowsRunHandler>();
             siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
             siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
         }

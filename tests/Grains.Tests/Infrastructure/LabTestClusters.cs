@@ -15,6 +15,8 @@ public static class LabTestClusters
 {
     public static readonly TimeSpan TestLease = TimeSpan.FromSeconds(3);
 
+    public static readonly TimeSpan TestRetryBaseDelay = TimeSpan.FromMilliseconds(40);
+
     /// <summary>
     /// The product's grains and real data, in-memory reminders, and grain storage held by the test process
     /// in a counting ledger (it outlives any one silo, so state survives the silo stops some tests make).
@@ -28,7 +30,8 @@ public static class LabTestClusters
             ImportRealData = true,
 
             // A short lease, so a run whose executor's silo is stopped or killed is taken over within seconds.
-            Runs = new RunRecoveryOptions { Lease = TestLease },
+            // Short backoff too, so a run that keeps failing spends its five attempts in well under a second.
+            Runs = new RunRecoveryOptions { Lease = TestLease, RetryBaseDelay = TestRetryBaseDelay, RetryMaxDelay = TimeSpan.FromSeconds(1) },
         });
         siloBuilder.UseInMemoryReminderService();
 

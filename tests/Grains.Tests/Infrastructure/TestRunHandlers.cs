@@ -18,6 +18,9 @@ public static class TestRunKinds
 
     /// <summary>Returns metrics at once, or fails when its params say <c>"fail": true</c> (run catalog tests).</summary>
     public const string Catalog = "test_catalog";
+
+    /// <summary>Always throws a retryable error carrying NaN and infinite numbers (retries, dead letters, failure artifacts).</summary>
+    public const string AlwaysThrows = "test_always_throws";
 }
 
 internal static class TestDrafts
@@ -66,4 +69,18 @@ public sealed class CatalogRunHandler : IRunHandler
         context.Spec.ParamsJson.Contains("\"fail\":true", StringComparison.Ordinal)
             ? throw new NonRetryableRunException("asked to fail")
             : Task.FromResult(new RunOutput([TestDrafts.Json(ArtifactKinds.Metrics, context)]));
+}
+
+public sealed class AlwaysThrowsRunHandler : IRunHandler
+{
+    public string Kind => TestRunKinds.AlwaysThrows;
+
+    public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
+    {
+        await context.ReportProgressAsync("work", double.NaN, "about to fail");
+        var error = new InvalidOperationException($"always fails (attempt {context.Attempt})");
+        error.Data["ratio"] = double.NaN;
+        error.Data["limit"] = double.PositiveInfinity;
+        throw error;
+    }
 }

@@ -15,15 +15,13 @@ namespace LabSandbox.Grains.Tests.Simulations;
 [Collection(SimulationClustersCollection.Name)]
 public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSiloCluster three, ITestOutputHelper output)
 {
-    private const long NSims = 8_000_000;
     private const long Seed = 29;
     private const int ChunkSize = 25_000;
-    private const int ChunkCount = (int)((NSims + ChunkSize - 1) / ChunkSize);
 
     [Fact]
     public async Task Stopping_the_coordinators_silo_releases_the_run_to_a_survivor_that_resumes_it()
     {
-        var (run, events, calls, victim) = await LoseCoordinatorAsync("stopped", coordinator => three.Cluster.StopSiloAsync(coordinator.Silo));
+        var (run, events, calls, victim) = await LoseCoordinatorAsync(8_000_000, "stopped", coordinator => three.Cluster.StopSiloAsync(coordinator.Silo));
         Assert.Contains(events, e => e.Name == RunEventNames.RetryScheduled && e.Attempt == 1 && e.Message!.Contains("shutting down", StringComparison.Ordinal));
         Assert.Equal(2, run.Attempt);
         Assert.DoesNotContain(calls, c => c.Silo.Equals(victim.SiloAddress) && AttemptOf(run.RunId, c) == 2);
@@ -34,7 +32,8 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
     {
         // Lost messages stand in for a hung or cut-off coordinator (an in-process TestCluster silo cannot be
         // killed without its host signalling shutdown); a SIGKILLed silo process is the fault tests' case.
-        var (run, events, _, _) = await LoseCoordinatorAsync("silenced the executor on", coordinator =>
+        // Long enough that the silenced attempt is still computing when its lease (3 s in tests) lapses.
+        var (run, events, _, _) = await LoseCoordinatorAsync(16_000_000, "silenced the executor on", coordinator =>
         {
             AttemptSilencer.Silence(coordinator.RunId, 1);
             return Task.CompletedTask;
@@ -50,12 +49,13 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
     }
 
     private async Task<(RunSnapshot Run, IReadOnlyList<RunEvent> Events, IReadOnlyList<ChunkCall> Calls, SiloHandle Coordinator)> LoseCoordinatorAsync(
-        string loss, Func<(string RunId, SiloHandle Silo), Task> lose)
+        long nSims, string loss, Func<(string RunId, SiloHandle Silo), Task> lose)
     {
+        var chunkCount = (int)((nSims + ChunkSize - 1) / ChunkSize);
         await three.RestoreSilosAsync();
         var referenceId = SimulationDriver.NewRunId("coordinator-loss-reference");
-        await one.Runs.CreateAsync(referenceId, await one.Runs.PlanAsync(NSims, Seed, ChunkSize));
-        var spec = await three.Runs.PlanAsync(NSims, Seed, ChunkSize);
+        await one.Runs.CreateAsync(referenceId, await one.Runs.PlanAsync(nSims, Seed, ChunkSize));
+        var spec = await three.Runs.PlanAsync(nSims, Seed, ChunkSize);
         var (runId, victim) = await StartRunCoordinatedByASecondaryAsync(spec);
         try
         {
@@ -66,7 +66,7 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
             var losing = Stopwatch.GetTimestamp();
             await lose((runId, victim));
             output.WriteLine($"{loss} {victim.SiloAddress} in {Stopwatch.GetElapsedTime(losing).TotalMilliseconds:N0} ms, "
-                + $"with {saved!.CompletedChunks.Count} of {ChunkCount} chunks checkpointed");
+                + $"with {saved!.CompletedChunks.Count} of {chunkCount} chunks checkpointed");
 
             var result = await three.Runs.SucceededAsync(runId);
             var events = await three.Runs.EventsAsync(runId);
@@ -77,10 +77,10 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
             var calls = ChunkCallRecorder.For(runId);
             var lastAttemptChunks = calls.Where(c => AttemptOf(runId, c) == result.Run.Attempt).Select(c => c.ChunkIndex).ToHashSet();
             Assert.Contains(events, e => e.Name == RunEventNames.Progress && e.Phase == "resume" && e.Attempt == result.Run.Attempt);
-            Assert.True(lastAttemptChunks.Count < ChunkCount, $"attempt {result.Run.Attempt} ran all {ChunkCount} chunks: it did not resume");
+            Assert.True(lastAttemptChunks.Count < chunkCount, $"attempt {result.Run.Attempt} ran all {chunkCount} chunks: it did not resume");
             var earlierCompleted = calls.Where(c => c.Phase == ChunkCallPhase.Completed && AttemptOf(runId, c) < result.Run.Attempt).Select(c => c.ChunkIndex).ToHashSet();
-            Assert.All(Enumerable.Range(0, ChunkCount).Where(c => !lastAttemptChunks.Contains(c)), c => Assert.Contains(c, earlierCompleted));
-            output.WriteLine($"attempt {result.Run.Attempt} ran {lastAttemptChunks.Count} of {ChunkCount} chunks");
+            Assert.All(Enumerable.Range(0, chunkCount).Where(c => !lastAttemptChunks.Contains(c)), c => Assert.Contains(c, earlierCompleted));
+            output.WriteLine($"attempt {result.Run.Attempt} ran {lastAttemptChunks.Count} of {chunkCount} chunks");
 
             var reference = await one.Runs.SucceededAsync(referenceId);
             Assert.Equal(1, reference.Run.Attempt);
