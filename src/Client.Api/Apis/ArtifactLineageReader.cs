@@ -4,7 +4,10 @@ using LabSandbox.Grains.Interfaces.Runs;
 
 namespace LabSandbox.Api.Apis;
 
-/// <summary>Walks an artifact's lineage: the artifact and everything upstream of it, breadth first, each with the run that made it.</summary>
+/// <summary>
+/// Walks an artifact's lineage: the artifact and everything upstream of it, breadth first, each with the run that made it.
+/// Artifacts whose bytes retention deleted are still nodes (their records stay), marked <c>deleted</c>.
+/// </summary>
 public static class ArtifactLineageReader
 {
     /// <summary>A walk stops after this many artifacts (a guard, far above real depths).</summary>
@@ -31,7 +34,7 @@ public static class ArtifactLineageReader
 
             var run = await cluster.GetGrain<IRunGrain>(artifact.RunId).GetAsync();
             nodes.Add(new LineageNode(artifact.ArtifactId, artifact.Kind, artifact.RunId, run?.Spec.Kind, run?.Spec.ParamsHash,
-                run?.Spec.EngineVersion, artifact.Lineage.UpstreamArtifactIds, artifact.Lineage.DatasetRefs));
+                run?.Spec.EngineVersion, artifact.Lineage.UpstreamArtifactIds, artifact.Lineage.DatasetRefs, Deleted: artifact.DeletedAt is not null));
             foreach (var upstream in artifact.Lineage.UpstreamArtifactIds.Where(seen.Add))
             {
                 queue.Enqueue(upstream);

@@ -27,13 +27,19 @@ public static class ArtifactsApi
             : TypedResults.Ok(ArtifactResponse.From(artifact, links.GetPathByName(http, "GetArtifactContent", new { artifactId })!));
     }
 
-    /// <summary>Inline content as stored, or the artifact store's bytes streamed.</summary>
+    /// <summary>Inline content as stored, or the artifact store's bytes streamed; 410 Gone once retention deleted them.</summary>
     private static async Task<IResult> GetArtifactContent(string artifactId, IClusterClient cluster, IArtifactStore store)
     {
         var artifact = await cluster.GetGrain<IArtifactGrain>(artifactId).GetAsync();
         if (artifact is null)
         {
             return ApiProblems.NotFound("Artifact", artifactId);
+        }
+
+        if (artifact.DeletedAt is { } deletedAt)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Artifact deleted",
+                detail: $"The bytes of artifact '{artifactId}' were deleted by retention run '{artifact.DeletedByRunId}' at {deletedAt:O}; its record, summary and lineage remain.");
         }
 
         if (artifact.InlineContent is { } inline)

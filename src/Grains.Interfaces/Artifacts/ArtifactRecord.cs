@@ -3,7 +3,11 @@ namespace LabSandbox.Grains.Interfaces.Artifacts;
 /// <summary>
 /// An immutable run output. Small content is inline (<see cref="InlineContent"/>); heavy content lives
 /// in the artifact store at <see cref="StorageUri"/>. <see cref="Sha256"/> is always the digest of the bytes.
+/// A retention run may later delete heavy bytes: it first tombstones the record (<see cref="DeletedAt"/>,
+/// <see cref="DeletedByRunId"/>); the record itself, its summary and lineage stay.
 /// </summary>
+/// <param name="DeletedAt">When a retention run tombstoned the artifact; null while its bytes are kept.</param>
+/// <param name="DeletedByRunId">The retention run that tombstoned it.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ArtifactRecord")]
 public sealed record ArtifactRecord(
     [property: Id(0)] string ArtifactId,
@@ -16,4 +20,6 @@ public sealed record ArtifactRecord(
     [property: Id(7)] long SizeBytes,
     [property: Id(8)] IReadOnlyDictionary<string, string> Summary,
     [property: Id(9)] ArtifactLineage Lineage,
-    [property: Id(10)] DateTimeOffset CreatedAt);
+    [property: Id(10)] DateTimeOffset CreatedAt,
+    [property: Id(11)] DateTimeOffset? DeletedAt = null,
+    [property: Id(12)] string? DeletedByRunId = null);

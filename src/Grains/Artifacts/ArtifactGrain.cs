@@ -9,7 +9,10 @@ public sealed class ArtifactState
     [Id(0)] public ArtifactRecord? Record { get; set; }
 }
 
-/// <summary>A write-once artifact record. Writes without lineage are rejected (INV-5).</summary>
+/// <summary>
+/// A write-once artifact record. Writes without lineage are rejected (INV-5). The only later change is a
+/// retention tombstone on a heavy artifact, set once and never undone.
+/// </summary>
 public sealed class ArtifactGrain(
     [PersistentState("artifact", LabStorage.Name)] IPersistentState<ArtifactState> state) : Grain, IArtifactGrain
 {
@@ -31,6 +34,33 @@ public sealed class ArtifactGrain(
         state.State.Record = record;
         await state.WriteStateAsync();
         return new ArtifactWriteResult(ArtifactWriteOutcome.Written);
+    }
+
+    public async Task<ArtifactTombstoneResult> TombstoneAsync(string runId, DateTimeOffset at)
+    {
+        if (state.State.Record is not { } record)
+        {
+            return new ArtifactTombstoneResult(ArtifactTombstoneOutcome.NotFound, null, $"Artifact '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        if (record.DeletedAt is not null)
+        {
+            return new ArtifactTombstoneResult(ArtifactTombstoneOutcome.AlreadyTombstoned, record);
+        }
+
+        if (record.StorageUri is null)
+        {
+            return new ArtifactTombstoneResult(ArtifactTombstoneOutcome.Rejected, record, "Inline artifacts are never deleted.");
+        }
+
+        if (string.IsNullOrWhiteSpace(runId))
+        {
+            return new ArtifactTombstoneResult(ArtifactTombstoneOutcome.Rejected, record, "A tombstone needs the retention run's id.");
+        }
+
+        state.State.Record = record with { DeletedAt = at, DeletedByRunId = runId };
+        await state.WriteStateAsync();
+        return new ArtifactTombstoneResult(ArtifactTombstoneOutcome.Tombstoned, state.State.Record);
     }
 
     public Task<ArtifactRecord?> GetAsync() => Task.FromResult(state.State.Record);

@@ -8,4 +8,9 @@ public interface IArtifactStore
 
     /// <summary>Opens stored bytes; throws <see cref="FileNotFoundException"/> when they are gone.</summary>
     Stream OpenRead(string storageUri);
+
+    /// <summary>
+    /// Deletes stored bytes (retention). Idempotent: true when bytes were removed, false when they were already gone.
+    /// </summary>
+    Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default);
 }

@@ -26,12 +26,53 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
 
     public Stream OpenRead(string storageUri)
     {
-        var path = new Uri(storageUri).LocalPath;
-        if (!Path.GetFullPath(path).StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var path = PathOf(storageUri);
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            // Retention removes an artifact's folder with its bytes: to a reader that is the file gone.
+            throw new FileNotFoundException($"'{storageUri}' is not in the artifact store.", path, ex);
+        }
+    }
+
+    /// <summary>Removes the file and then its artifact folder when that is left empty; a file already gone is not an error.</summary>
+    public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathOf(storageUri);
+        var existed = File.Exists(path);
+        if (existed)
+        {
+            File.Delete(path); // no error when another deleter got there first
+        }
+
+        var folder = Path.GetDirectoryName(path);
+        try
+        {
+            if (folder is not null && folder != _root && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            // Something was written into the folder meanwhile (or it went already): leave it.
+        }
+
+        return Task.FromResult(existed);
+    }
+
+    private string PathOf(string storageUri)
+    {
+        var path = Path.GetFullPath(new Uri(storageUri).LocalPath);
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new UnauthorizedAccessException($"'{storageUri}' is outside the artifact store.");
         }
 
-        return File.OpenRead(path);
+        return path;
     }
 }

@@ -1,5 +1,6 @@
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;
+using LabSandbox.Grains.Runs.Retention;
 using LabSandbox.Grains.Runs.Simulation;
 using LabSandbox.Grains.Runs.Strategy;
 using LabSandbox.Grains.Simulations;
@@ -16,7 +17,8 @@ public static class RunHandlerRegistration
             .AddSingleton<IRunHandler, AdvancementRunHandler>()
             .AddSingleton<IRunHandler, SimulationRunHandler>()
             .AddSingleton<IRunHandler, MarketShareRunHandler>()
-            .AddSingleton<IRunHandler, StrategyGenerationRunHandler>();
+            .AddSingleton<IRunHandler, StrategyGenerationRunHandler>()
+            .AddSingleton<IRunHandler, RetentionRunHandler>();
 
     /// <summary>API side: one planner (validation and pinning) per run kind.</summary>
     public static IServiceCollection AddRunPlanners(this IServiceCollection services) =>
@@ -24,5 +26,6 @@ public static class RunHandlerRegistration
             .AddSingleton<IRunPlanner, AdvancementRunPlanner>()
             .AddSingleton<IRunPlanner, SimulationRunPlanner>()
             .AddSingleton<IRunPlanner, MarketShareRunPlanner>()
-            .AddSingleton<IRunPlanner, StrategyGenerationRunPlanner>();
+            .AddSingleton<IRunPlanner, StrategyGenerationRunPlanner>()
+            .AddSingleton<IRunPlanner, RetentionRunPlanner>();
 }
