@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabSandbox.Api.Apis;
 using LabSandbox.Api.Hosting;
+using LabSandbox.Api.Idempotency;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Api.Sandbox;
 using LabSandbox.Grains.Lab;
@@ -22,7 +23,15 @@ builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(),
 builder.AddLabOrleans();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<ExceptionHandlerOptions>(o =>
-    o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+    o.StatusCodeSelector = ex => ex switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+
+        // A silo that just died is unreachable until membership declares it dead: a retry will find a survivor.
+        // So is the database while it restarts.
+        OrleansMessageRejectionException or SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    });
 builder.Services.AddRunPlanners();
 builder.Services.AddSingleton<SpecDerivedRuns>();
 builder.Services.AddSingleton<LabCandidateGenerator>();
@@ -38,6 +47,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseIdempotencyKeys();
 
 app.MapHealthApi();
 app.MapTournamentsApi();

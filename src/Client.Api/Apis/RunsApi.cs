@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Contracts;
+using LabSandbox.Api.Idempotency;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,8 +24,8 @@ public static class RunsApi
     }
 
     /// <summary>Validates and pins the request, then creates a queued run: 202 with its id, or 400 naming the bad fields.</summary>
-    private static async Task<Results<AcceptedAtRoute<RunCreatedResponse>, ValidationProblem>> CreateRun(
-        JsonObject body, IClusterClient cluster, IEnumerable<IRunPlanner> planners)
+    private static async Task<Results<AcceptedAtRoute<RunCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateRun(
+        JsonObject body, IClusterClient cluster, IEnumerable<IRunPlanner> planners, HttpRequest request)
     {
         var kind = body["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
         var planner = planners.FirstOrDefault(p => p.Kind == kind);
@@ -41,8 +42,18 @@ public static class RunsApi
             return ApiProblems.Invalid(plan.Errors);
         }
 
-        var runId = await cluster.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        // With an Idempotency-Key the run id comes from the key: a retry after a failure that left the run
+        // created (but no answer kept) names the same run instead of creating a second one.
+        var runId = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } key]
+            ? $"run-{spec.Kind.Replace('_', '-')}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.Trim())))[..16]}-key"
+            : await cluster.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
         var created = await cluster.GetGrain<IRunGrain>(runId).CreateAsync(spec);
+        if (created.Outcome == RunCommandOutcome.Conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: $"The Idempotency-Key already created run '{runId}' with a different request.");
+        }
+
         return TypedResults.AcceptedAtRoute(new RunCreatedResponse(runId, created.Run!.Status), "GetRun", new { runId });
     }
 
