@@ -39,6 +39,17 @@ as_pg "$pg_bin/pg_ctl -D '$pg_dir/data' -l '$pg_dir/server.log' -w -t 30 start \
 as_pg "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d postgres -qc 'CREATE DATABASE labsandbox_test'"
 export LABSANDBOX_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=labsandbox_test"
 
+# The fault tests restart this PostgreSQL mid-run (pg_ctl restart keeps the options of the last start).
+cat > "$pg_dir/restart-pg.sh" <<EOF_RESTART
+#!/bin/sh
+if [ "\$(id -u)" -eq 0 ]; then
+  exec su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$pg_dir/data' -l '$pg_dir/server.log' -m fast -w -t 30 restart"
+fi
+exec $pg_bin/pg_ctl -D '$pg_dir/data' -l '$pg_dir/server.log' -m fast -w -t 30 restart
+EOF_RESTART
+chmod 755 "$pg_dir/restart-pg.sh"
+export LABSANDBOX_TEST_PG_RESTART="$pg_dir/restart-pg.sh"
+
 echo "== build"
 dotnet build LabSandbox.sln -c Debug -v minimal -nologo
 

@@ -99,7 +99,8 @@ public sealed partial class RunExecutorGrain(
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogAttemptFailed(ex, runId, attempt);
             var failureArtifact = await TryWriteFailureAsync(run, execution, ex);
-            await run.FailAsync(attempt, new RunFailure($"{ex.GetType().Name}: {ex.Message}", ex is not NonRetryableRunException, failureArtifact));
+            await run.FailAsync(attempt, new RunFailure($"{ex.GetType().Name}: {ex.Message}", ex is not NonRetryableRunException, failureArtifact,
+                Transient: IsClusterFailure(ex)));
         }
         finally
         {
@@ -163,6 +164,14 @@ public sealed partial class RunExecutorGrain(
             LogAfterSuccessFailed(ex, runId);
         }
     }
+
+    /// <summary>
+    /// The cluster, not the run, failed: a silo unreachable until membership declares it dead, or the database
+    /// (a run itself never talks to it; only grain storage, reminders and membership do).
+    /// </summary>
+    private static bool IsClusterFailure(Exception ex) =>
+        ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or System.Data.Common.DbException
+        || (ex.InnerException is { } inner && IsClusterFailure(inner));
 
     private static async Task<bool> IsCurrentAsync(IRunGrain run, int attempt) =>
         await run.GetAsync() is { Status: RunStatus.Running } current && current.Attempt == attempt;

@@ -152,6 +152,16 @@ public sealed partial class RunGrain(
             S.Artifacts.Add(artifact);
         }
 
+        if (failure.Retryable && failure.Transient && S.ClusterFailures < Recovery.MaxClusterFailures)
+        {
+            // Not the run's fault: retried with backoff, and the attempt does not count toward its limit.
+            S.ClusterFailures++;
+            S.AttemptBase++;
+            var backoff = RunRetryPolicy.DelayAfter(RunId, S.ClusterFailures, Recovery);
+            await ScheduleNextAttemptAsync($"attempt {S.Attempt} failed with the cluster (not counted toward the limit)", backoff, failure.Error);
+            return true;
+        }
+
         var attemptsUsed = S.Attempt - S.AttemptBase;
         if (failure.Retryable && attemptsUsed < Recovery.MaxAttempts)
         {

@@ -24,6 +24,9 @@ public sealed class RunRecoveryOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Attempts a run may lose to cluster failures (a dead silo, storage restarting) on top of <see cref="MaxAttempts"/>.</summary>
+    public int MaxClusterFailures { get; set; } = 20;
+
     /// <summary>Pause before the next attempt of a run released by a silo that is shutting down.</summary>
     public TimeSpan ReleaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -35,4 +35,7 @@ public sealed class RunState
 
     /// <summary>The attempt count when the run was last requeued: the attempt limit counts attempts after it.</summary>
     [Id(12)] public int AttemptBase { get; set; }
+
+    /// <summary>Attempts lost to cluster failures (not counted toward the attempt limit).</summary>
+    [Id(13)] public int ClusterFailures { get; set; }
 }

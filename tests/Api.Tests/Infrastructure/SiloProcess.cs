@@ -27,7 +27,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static SiloProcess Start(string connectionString, string serviceId, string artifactRoot)
+    /// <param name="environment">Extra settings (e.g. <c>LabSandbox__Runs__Lease</c>), applied last.</param>
+    public static SiloProcess Start(string connectionString, string serviceId, string artifactRoot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var siloPort = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet", [RepoPaths.SiloDll])
@@ -45,6 +46,10 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["LabSandbox__ArtifactRoot"] = artifactRoot;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo process");
         var silo = new SiloProcess(process) { SiloPort = siloPort };
@@ -53,6 +58,20 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>A crash: SIGKILL, no shutdown of any kind; waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString()]))
+            {
+                await kill!.WaitForExitAsync();
+            }
+
+            await _process.WaitForExitAsync();
+        }
     }
 
     /// <summary>A graceful stop, as an orchestrator does it (SIGTERM), waiting for the process to exit.</summary>
