@@ -1,12 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;
 
 namespace LabSandbox.Grains.Lab;
@@ -47,13 +46,9 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns 
             }
 
             var created = false;
-            var advancement = await EnsureSucceededAsync(RunKinds.Advancement, new JsonObject
-            {
-                ["tournamentId"] = pool.TournamentId,
-                ["model"] = new JsonObject { ["kind"] = config.AdvancementModel.Kind, ["sigma"] = config.AdvancementModel.Sigma },
-                ["startingState"] = config.StartingState,
-                ["scoringRules"] = JsonSerializer.SerializeToNode(pool.ScoringRules, ContentDigest.Options),
-            }, cancellationToken);
+            var advancement = await EnsureSucceededAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
+                pool.TournamentId, new AdvancementModelParams(config.AdvancementModel.Kind, config.AdvancementModel.Sigma), config.StartingState, pool.ScoringRules),
+                cancellationToken);
             outcome = outcome with { AdvancementRunId = advancement.RunId };
             created |= advancement.Created;
             var advancementArtifactId = ArtifactWriter.ArtifactIdFor(advancement.RunId, ArtifactKinds.Metrics);

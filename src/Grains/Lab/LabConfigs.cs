@@ -21,31 +21,7 @@ public static class LabConfigs
     public static (LabConfig? Config, IReadOnlyDictionary<string, string[]> Errors) Read(JsonObject body)
     {
         var reader = new RequestReader(body);
-        var model = reader.Node("advancementModel") as JsonObject;
-        string? kind = null;
-        var sigma = AdvancementModelParams.DefaultSigma;
-        if (model is null)
-        {
-            reader.Error("advancementModel", "'advancementModel' is required, e.g. {\"kind\":\"kenpom-logistic\",\"sigma\":10}.");
-        }
-        else
-        {
-            kind = model["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
-            if (kind != AdvancementModelParams.KenPomLogistic)
-            {
-                reader.Error("advancementModel.kind", $"'advancementModel.kind' must be '{AdvancementModelParams.KenPomLogistic}'.");
-            }
-
-            if (model["sigma"] is { } node && (!RequestReader.TryGetNumber(node, out sigma) || !double.IsFinite(sigma) || sigma <= 0))
-            {
-                reader.Error("advancementModel.sigma", "'advancementModel.sigma' must be a finite number greater than 0.");
-            }
-
-            foreach (var name in model.Select(p => p.Key).Where(n => n is not ("kind" or "sigma")))
-            {
-                reader.Error($"advancementModel.{name}", $"Unknown field 'advancementModel.{name}'.");
-            }
-        }
+        var model = AdvancementRunPlanner.ReadModel(reader, "advancementModel");
 
         var market = OneOf(reader, "marketModel", MarketShareRunPlanner.Models);
         var optimizer = OneOf(reader, "optimizerKey", StrategyGenerationRunPlanner.OptimizerKeys);
@@ -59,7 +35,7 @@ public static class LabConfigs
         reader.RejectUnknownFields();
         return reader.HasErrors
             ? (null, reader.Errors)
-            : (new LabConfig(new LabAdvancementModel(kind!, sigma), market!, optimizer!, startingState!, excluded!), reader.Errors);
+            : (new LabConfig(new LabAdvancementModel(model!.Kind, model.Sigma), market!, optimizer!, startingState!, excluded!), reader.Errors);
     }
 
     private static string? OneOf(RequestReader reader, string field, IReadOnlyList<string> allowed)

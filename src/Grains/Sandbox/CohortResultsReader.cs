@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
@@ -45,7 +46,7 @@ public static class CohortResultsReader
         var focus = metrics.Entries.Single(e => e.EntryKey == metrics.FocusEntryKey);
         var below = metrics.Entries.Count(e => e.EntryKey != focus.EntryKey && e.ExpectedPayoutCents < focus.ExpectedPayoutCents);
         var others = metrics.Entries.Count - 1;
-        return new CohortFocusResult(candidateId, focus.PayoutCentsTotal, metrics.NSims, RoundedMean(focus.PayoutCentsTotal, metrics.NSims),
+        return new CohortFocusResult(candidateId, focus.PayoutCentsTotal, metrics.NSims, Cents.Mean(focus.PayoutCentsTotal, metrics.NSims),
             focus.MeanNormalizedPayout, focus.PFirst, focus.PInTheMoney, others == 0 ? 100 : 100.0 * below / others, metrics.Entries.Count);
     }
 
@@ -63,6 +64,4 @@ public static class CohortResultsReader
             focus.Average(f => f.MeanNormalizedPayout), focus.Average(f => f.PFirst), focus.Average(f => f.PInTheMoney),
             focus.Average(f => f.RankPercentile));
     }
-
-    private static long RoundedMean(long total, long count) => (long)Math.Round((decimal)total / count, MidpointRounding.ToEven);
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -56,13 +54,8 @@ public sealed class CohortSimulator(IGrainFactory grains, SpecDerivedRuns runs)
     {
         var synthetic = await grains.GetGrain<ISyntheticCalcuttaGrain>(member).GetAsync()
             ?? throw new RunStepException($"Synthetic calcutta '{member}' does not exist.");
-        var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, new JsonObject
-        {
-            ["tournamentId"] = synthetic.TournamentId,
-            ["model"] = new JsonObject { ["kind"] = AdvancementModelParams.KenPomLogistic, ["sigma"] = settings.Sigma },
-            ["startingState"] = settings.StartingState,
-            ["scoringRules"] = JsonSerializer.SerializeToNode(synthetic.ScoringRules, ContentDigest.Options),
-        });
+        var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
+            synthetic.TournamentId, new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, settings.Sigma), settings.StartingState, synthetic.ScoringRules));
         await runs.WaitSucceededAsync(advancementRunId, cancellationToken);
 
         var request = new JsonObject

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Silo.Backtest;
@@ -79,7 +80,7 @@ public static class BacktestReport
     private static long Mean(IEnumerable<long> cents)
     {
         var values = cents.ToList();
-        return (long)Math.Round((decimal)values.Sum() / values.Count, MidpointRounding.ToEven);
+        return Cents.Mean(values.Sum(), values.Count);
     }
 
     private static string Dollars(long cents) =>

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
@@ -8,6 +8,7 @@ using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Runs.Simulation;
 using LabSandbox.Grains.Sandbox;
@@ -99,13 +100,8 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
     private async Task<BacktestYear> BaselineAsync(string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, BacktestOptions options, CancellationToken cancellationToken)
     {
         var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
-        var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, new JsonObject
-        {
-            ["tournamentId"] = pool.TournamentId,
-            ["model"] = new JsonObject { ["kind"] = "kenpom-logistic", ["sigma"] = Sigma },
-            ["startingState"] = StartingState,
-            ["scoringRules"] = JsonSerializer.SerializeToNode(pool.ScoringRules, JsonSerializerOptions.Web),
-        });
+        var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
+            pool.TournamentId, new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, Sigma), StartingState, pool.ScoringRules));
         await runs.WaitSucceededAsync(advancementRunId, cancellationToken);
         var (runId, _) = await runs.EnsureAsync(RunKinds.Simulation, new JsonObject
         {
@@ -119,12 +115,10 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         var metrics = await PinnedArtifacts.ReadInlineAsync<SimulationMetricsDocument>(grains, run.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
         var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
         var excludedTotal = metrics.Entries.Single(e => e.EntryKey == excluded).PayoutCentsTotal;
-        var fieldTotal = metrics.Entries.Sum(e => (decimal)e.PayoutCentsTotal);
-        return new BacktestYear(calcuttaId, excluded, Cents(excludedTotal, metrics.NSims),
-            (long)Math.Round(fieldTotal / metrics.NSims / metrics.Entries.Count, MidpointRounding.ToEven), runId, candidates);
+        var fieldTotal = metrics.Entries.Sum(e => e.PayoutCentsTotal);
+        return new BacktestYear(calcuttaId, excluded, Cents.Mean(excludedTotal, metrics.NSims),
+            Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count), runId, candidates);
     }
-
-    private static long Cents(long total, long simulations) => (long)Math.Round((decimal)total / simulations, MidpointRounding.ToEven);
 
     private static T Check<T>(SandboxCommandResult<T> result)
         where T : class =>

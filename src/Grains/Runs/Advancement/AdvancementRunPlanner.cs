@@ -11,11 +11,21 @@ public sealed class AdvancementRunPlanner : IRunPlanner
 {
     public string Kind => RunKinds.Advancement;
 
+    /// <summary>The request for an advancement run, as orchestrations that pin their own upstream runs build it.</summary>
+    public static JsonObject Request(string tournamentId, AdvancementModelParams model, string startingState, IReadOnlyList<ScoringRule> scoringRules) => new()
+    {
+        ["kind"] = RunKinds.Advancement,
+        ["tournamentId"] = tournamentId,
+        ["model"] = new JsonObject { ["kind"] = model.Kind, ["sigma"] = model.Sigma },
+        ["startingState"] = startingState,
+        ["scoringRules"] = System.Text.Json.JsonSerializer.SerializeToNode(scoringRules, ContentDigest.Options),
+    };
+
     public async Task<RunPlan> PlanAsync(JsonObject request, IGrainFactory grains)
     {
         var reader = new RequestReader(request);
         var tournamentId = reader.RequiredString("tournamentId");
-        var model = ReadModel(reader);
+        var model = ReadModel(reader, "model");
         var startingStateText = reader.RequiredString("startingState");
         if (startingStateText is not null && !StartingState.TryParse(startingStateText, out _, out var stateError))
         {
@@ -48,30 +58,31 @@ public sealed class AdvancementRunPlanner : IRunPlanner
             InputArtifactIds: [], Seed: null, AdvancementCalculator.EngineVersion));
     }
 
-    private static AdvancementModelParams? ReadModel(RequestReader reader)
+    /// <summary>A win model object under <paramref name="field"/> (<c>{"kind": "kenpom-logistic", "sigma": σ}</c>); errors are named <c>{field}.…</c>.</summary>
+    internal static AdvancementModelParams? ReadModel(RequestReader reader, string field)
     {
-        var node = reader.Node("model");
+        var node = reader.Node(field);
         if (node is not JsonObject model)
         {
-            reader.Error("model", node is null ? "'model' is required, e.g. {\"kind\":\"kenpom-logistic\",\"sigma\":10}." : "'model' must be an object.");
+            reader.Error(field, node is null ? $"'{field}' is required, e.g. {{\"kind\":\"kenpom-logistic\",\"sigma\":10}}." : $"'{field}' must be an object.");
             return null;
         }
 
         var kind = model["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
         if (kind != AdvancementModelParams.KenPomLogistic)
         {
-            reader.Error("model.kind", $"'model.kind' must be '{AdvancementModelParams.KenPomLogistic}'.");
+            reader.Error($"{field}.kind", $"'{field}.kind' must be '{AdvancementModelParams.KenPomLogistic}'.");
         }
 
         var sigma = AdvancementModelParams.DefaultSigma;
         if (model["sigma"] is { } sigmaNode && (!RequestReader.TryGetNumber(sigmaNode, out sigma) || !double.IsFinite(sigma) || sigma <= 0))
         {
-            reader.Error("model.sigma", "'model.sigma' must be a finite number greater than 0.");
+            reader.Error($"{field}.sigma", $"'{field}.sigma' must be a finite number greater than 0.");
         }
 
         foreach (var name in model.Select(p => p.Key).Where(k => k is not ("kind" or "sigma")))
         {
-            reader.Error($"model.{name}", $"Unknown field 'model.{name}'.");
+            reader.Error($"{field}.{name}", $"Unknown field '{field}.{name}'.");
         }
 
         return new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, sigma);
