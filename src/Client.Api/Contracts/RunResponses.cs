@@ -26,13 +26,14 @@ public sealed record RunResponse(
     DateTimeOffset? FinishedAt,
     string? Error,
     IReadOnlyList<ArtifactRef> Artifacts,
-    long EventCount)
+    long EventCount,
+    RunExperimentTag? Experiment)
 {
     public static RunResponse From(RunSnapshot run) => new(
         run.RunId, run.Spec.Kind, run.Status, run.DeadLettered, run.Attempt, run.Spec.DatasetRefs,
         new RunInputs(run.Spec.InputArtifactIds), JsonDocument.Parse(run.Spec.ParamsJson).RootElement.Clone(),
         run.Spec.ParamsHash, run.Spec.Seed, run.Spec.EngineVersion, run.ClaimedBy, run.CreatedAt, run.StartedAt,
-        run.FinishedAt, run.LastError, run.Artifacts, run.EventCount);
+        run.FinishedAt, run.LastError, run.Artifacts, run.EventCount, run.Spec.Experiment);
 }
 
 /// <summary>A row of the run list; a dead-lettered run shows its attempt count, last error and last claimed-by.</summary>

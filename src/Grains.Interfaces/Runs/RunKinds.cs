@@ -8,5 +8,8 @@ public static class RunKinds
     public const string MarketShare = "market_share";
     public const string StrategyGeneration = "strategy_generation";
     public const string Experiment = "experiment";
+
+    /// <summary>An experiment's simulation run: entry variants in one seat of a field, paired on common random numbers.</summary>
+    public const string PairedSimulation = "paired_simulation";
     public const string Retention = "retention";
 }

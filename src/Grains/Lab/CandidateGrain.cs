@@ -35,8 +35,13 @@ public sealed class CandidateGrain(
 
     public Task<CandidateRecord?> GetAsync() => Task.FromResult(state.State.Candidate);
 
-    /// <summary>Same provenance and the same bids; which run produced them does not change the candidate.</summary>
+    /// <summary>
+    /// Same provenance and the same bids; which run produced them does not change the candidate. An experiment's
+    /// candidate is its bids in a pool: another experiment finding the same bids finds the same candidate.
+    /// </summary>
     private static bool SameEntry(CandidateRecord a, CandidateRecord b) =>
-        a with { SourceRunId = "", BidsArtifactId = "", Bids = [] } == b with { SourceRunId = "", BidsArtifactId = "", Bids = [] }
-        && a.Bids.SequenceEqual(b.Bids);
+        a.SourceKind == CandidateSourceKinds.Experiment && b.SourceKind == CandidateSourceKinds.Experiment
+            ? a.CalcuttaId == b.CalcuttaId && a.ExcludedEntryKey == b.ExcludedEntryKey && a.Bids.SequenceEqual(b.Bids)
+            : a with { SourceRunId = "", BidsArtifactId = "", Bids = [] } == b with { SourceRunId = "", BidsArtifactId = "", Bids = [] }
+              && a.Bids.SequenceEqual(b.Bids);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -12,8 +11,6 @@ namespace LabSandbox.Grains.Runs;
 /// </summary>
 public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanner> planners)
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(10);
-
     public static string IdFor(RunSpec spec)
     {
         var identity = CanonicalJson.Serialize(new { spec.Kind, spec.ParamsHash, spec.DatasetRefs, spec.InputArtifactIds, spec.Seed, spec.EngineVersion });
@@ -47,28 +44,8 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
 
     /// <summary>Waits for the run to end; returns it when it succeeded.</summary>
     /// <exception cref="RunStepException">It failed, was cancelled, or did not end in time.</exception>
-    public async Task<RunSnapshot> WaitSucceededAsync(string runId, CancellationToken cancellationToken)
-    {
-        var waiting = Stopwatch.StartNew();
-        var run = grains.GetGrain<IRunGrain>(runId);
-        while (true)
-        {
-            var snapshot = await run.GetAsync() ?? throw new RunStepException($"Run '{runId}' does not exist.");
-            if (snapshot.Status.IsTerminal())
-            {
-                return snapshot.Status == RunStatus.Succeeded
-                    ? snapshot
-                    : throw new RunStepException($"{snapshot.Spec.Kind} run '{runId}' {snapshot.Status.ToString().ToLowerInvariant()}: {snapshot.LastError}");
-            }
-
-            if (waiting.Elapsed > WaitLimit)
-            {
-                throw new RunStepException($"Run '{runId}' did not finish within {WaitLimit.TotalMinutes:0} minutes.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-        }
-    }
+    public Task<RunSnapshot> WaitSucceededAsync(string runId, CancellationToken cancellationToken) =>
+        RunWaiter.WaitSucceededAsync(grains, runId, cancellationToken);
 }
 
 /// <summary>A step of an orchestration that failed for one item; reported for that item, the others go on.</summary>

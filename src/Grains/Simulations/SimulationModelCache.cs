@@ -10,8 +10,12 @@ using LabSandbox.Grains.Runs;
 
 namespace LabSandbox.Grains.Simulations;
 
-/// <summary>A compiled tournament and pool, immutable and shared by every kernel that samples them.</summary>
-public sealed record SimulationModels(TournamentModel Tournament, PoolModel Pool);
+/// <summary>
+/// A compiled tournament and pool, immutable and shared by every kernel that samples them, with the field they
+/// were compiled from (the pinned entries less the excluded one) for evaluations that seat entries of their own.
+/// </summary>
+public sealed record SimulationModels(
+    TournamentModel Tournament, PoolModel Pool, IReadOnlyList<PoolEntry> Field, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
 
 /// <summary>
 /// Per silo: compiled models by pinned inputs, so the chunks of a run compile the bracket and pool once
@@ -59,7 +63,8 @@ public sealed class SimulationModelCache
         var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToList();
         return new SimulationModels(
             TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
-            PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts));
+            PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts),
+            entries, pool.ScoringRules, pool.Payouts);
     }
 
     /// <summary>The pinned version of a real pool, or of a synthetic calcutta (kept by digest); null if it changed or vanished.</summary>

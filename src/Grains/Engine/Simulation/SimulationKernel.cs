@@ -166,6 +166,29 @@ public sealed class SimulationKernel
         }
     }
 
+    /// <summary>
+    /// Plays simulation <paramref name="index"/> alone and settles its standings; the payout in cents and the
+    /// finishing position of <paramref name="entry"/> (0 when it finished below the ranked positions, unpaid).
+    /// The draws are those of <see cref="Run"/>, so kernels over different pools see the same tournament.
+    /// </summary>
+    public (long PayoutCents, int Position) Settle(ulong seed, long index, int entry)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        SimulateTournament(SimulationStream.StateFor(seed, (ulong)index));
+        _scorer.Score(_occupant, _progress, _entryPoints);
+        var rows = _standings.Resolve(_entryPoints.AsSpan(0, _pool.EntryCount));
+        var entries = _standings.RowEntries;
+        for (var r = 0; r < rows; r++)
+        {
+            if (entries[r] == entry)
+            {
+                return (_standings.RowPayouts[r], _standings.RowPositions[r]);
+            }
+        }
+
+        return (0, 0);
+    }
+
     /// <summary>Each team's final progress (by team index) in the last simulation run.</summary>
     public ReadOnlySpan<byte> LastProgress => _progress;
 

@@ -26,17 +26,9 @@ public sealed class StrategyGenerationRunHandler : IRunHandler
         var p = JsonSerializer.Deserialize<StrategyParams>(context.Spec.ParamsJson, ContentDigest.Options)
             ?? throw new NonRetryableRunException("The run's params are empty.");
         var pool = await PinnedDatasets.CalcuttaAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Calcutta));
-        var advancement = await PinnedArtifacts.ReadInlineAsync<AdvancementMetrics>(context.Grains, p.AdvancementArtifactId);
-        var market = await PinnedArtifacts.ReadInlineAsync<MarketShareDocument>(context.Grains, p.MarketShareArtifactId);
-
-        var marketPoints = market.Teams.ToDictionary(t => t.TeamId, t => t.MarketPoints);
-        var teams = advancement.Teams
-            .Select(t => new OptimizerTeam(t.TeamId, t.ExpectedPoints, marketPoints.TryGetValue(t.TeamId, out var m)
-                ? m
-                : throw new NonRetryableRunException($"The market shares have no team '{t.TeamId}'.")))
-            .ToList();
+        var teams = await OptimizerInputs.ReadTeamsAsync(context.Grains, p.AdvancementArtifactId, p.MarketShareArtifactId);
         var rules = pool.Rules;
-        var bounds = new OptimizerBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints);
+        var bounds = OptimizerInputs.Bounds(rules);
         var allocation = await Task.Run(() => DpOptimizer.Optimize(teams, bounds), cancellationToken)
             ?? throw new NonRetryableRunException($"No entry satisfies the rules of pool '{pool.CalcuttaId}'.");
 

@@ -1,0 +1,76 @@
+using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Interfaces.Datasets;
+
+namespace LabSandbox.Grains.Engine.Experiments;
+
+/// <summary>
+/// Evaluates entry variants, each in turn taking one seat (<c>entryKey</c>) in the same field, on common random
+/// numbers: simulation i's tournament depends only on (seed, i), so every variant sees the same tournaments and
+/// the difference of their payouts is paired per simulation. One kernel per variant (each owns its buffers).
+/// </summary>
+public sealed class PairedEvaluator
+{
+    private const int CancellationStride = 4096;
+
+    private readonly SimulationKernel[] _kernels;
+    private readonly int[] _seat;
+    private readonly long[] _payouts;
+
+    public PairedEvaluator(
+        TournamentModel tournament,
+        IReadOnlyList<PoolEntry> field,
+        IReadOnlyList<IReadOnlyList<EntryBid>> variants,
+        string entryKey,
+        IReadOnlyList<ScoringRule> scoringRules,
+        IReadOnlyList<Payout> payouts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(variants.Count);
+        if (field.Any(e => e.EntryKey == entryKey))
+        {
+            throw new ArgumentException($"The field already has an entry '{entryKey}'.", nameof(entryKey));
+        }
+
+        _kernels = new SimulationKernel[variants.Count];
+        _seat = new int[variants.Count];
+        _payouts = new long[variants.Count];
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var pool = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntry(entryKey, false, variants[v])], scoringRules, payouts);
+            _kernels[v] = new SimulationKernel(tournament, pool);
+            _seat[v] = pool.EntryKeys.IndexOf(entryKey);
+        }
+    }
+
+    public int Variants => _kernels.Length;
+
+    public PairedTotals CreateTotals() => new(Variants);
+
+    /// <summary>Simulations <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 of every variant.</summary>
+    public void Run(ulong seed, long start, long count, PairedTotals into, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = start; i < start + count; i++)
+        {
+            if ((i - start) % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var v = 0; v < _kernels.Length; v++)
+            {
+                var (payout, position) = _kernels[v].Settle(seed, i, _seat[v]);
+                _payouts[v] = payout;
+                into.PayoutCents[v] += payout;
+                into.PayoutSquares[v] += (Int128)payout * payout;
+                into.Firsts[v] += position == 1 ? 1 : 0;
+                into.InTheMoney[v] += payout > 0 ? 1 : 0;
+                var diff = payout - _payouts[0];
+                into.DiffCents[v] += diff;
+                into.DiffSquares[v] += (Int128)diff * diff;
+            }
+        }
+
+        into.Simulations += count;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine.Experiments;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Simulations;
+using LabSandbox.Grains.Simulations;
+
+namespace LabSandbox.Grains.Runs.PairedSimulation;
+
+/// <summary>
+/// Executes a <c>paired_simulation</c> run (an experiment's evaluation): every variant in the same seat of the
+/// pinned field over the same simulated tournaments, off the grain's turn. Writes exact integer totals per
+/// variant, so an experiment can merge samples without rounding.
+/// </summary>
+public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IRunHandler
+{
+    public string Kind => RunKinds.PairedSimulation;
+
+    public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
+    {
+        var p = JsonSerializer.Deserialize<PairedSimulationParams>(context.Spec.ParamsJson, ContentDigest.Options)
+            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var inputs = new SimulationInputs(
+            context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Tournament),
+            context.Spec.DatasetRefs.Single(d => d.Kind is DatasetKinds.Calcutta or DatasetKinds.SyntheticCalcutta),
+            p.Sigma, p.StartingState, p.ExcludedEntryKey);
+        var compiled = await models.GetAsync(inputs, context.Grains);
+        if (p.Variants.Count == 0 || p.NSims < 2)
+        {
+            throw new NonRetryableRunException("A paired simulation needs at least one variant and two simulations.");
+        }
+
+        var totals = await Task.Run(
+            () =>
+            {
+                var evaluator = new PairedEvaluator(compiled.Tournament, compiled.Field, [.. p.Variants.Select(v => v.Bids)], p.EntryKey,
+                    compiled.ScoringRules, compiled.Payouts);
+                var into = evaluator.CreateTotals();
+                evaluator.Run((ulong)p.Seed, 0, p.NSims, into, cancellationToken);
+                return into;
+            },
+            cancellationToken);
+
+        var variants = p.Variants.Select((v, i) => new PairedVariantMetrics(
+            v.Key, v.Bids, totals.Firsts[i], totals.InTheMoney[i],
+            totals.PayoutCents[i], totals.PayoutSquares[i].ToString(CultureInfo.InvariantCulture),
+            totals.DiffCents[i], totals.DiffSquares[i].ToString(CultureInfo.InvariantCulture),
+            PayoutStatistics.Payout(totals, i), PayoutStatistics.Gain(totals, i))).ToList();
+        var document = new PairedSimulationMetrics(
+            Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
+            p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants);
+        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
+        var summary = new Dictionary<string, string>
+        {
+            ["nSims"] = p.NSims.ToString(CultureInfo.InvariantCulture),
+            ["variants"] = p.Variants.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        return new RunOutput(
+        [
+            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
+                JsonSerializer.SerializeToUtf8Bytes(document, ContentDigest.Options), Inline: true, summary, lineage),
+            new ArtifactDraft(BidsArtifactKind, "application/json", "bids.json",
+                JsonSerializer.SerializeToUtf8Bytes(p.Variants, ContentDigest.Options), Inline: true, summary, lineage),
+        ]);
+    }
+
+    /// <summary>The variants' bids: what a Candidate born of an experiment points to.</summary>
+    public const string BidsArtifactKind = "bids";
+}
