@@ -137,8 +137,18 @@ public sealed partial class RunGrain : IRemindable
         }
         else
         {
-            // Sooner than the watchdog's next tick; the reminder still covers a silo lost meanwhile.
-            this.RegisterGrainTimer(_ => CheckAttemptAsync(), delay, Timeout.InfiniteTimeSpan);
+            // Sooner than the watchdog's next tick; the reminder still covers a silo lost meanwhile. The timer's clock is
+            // not the wall clock, so it may fire a hair before RetryAt: it dispatches the retry it was set for, as is.
+            var due = S.RetryAt.Value;
+            this.RegisterGrainTimer(_ => DispatchRetryAsync(due), delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task DispatchRetryAsync(DateTimeOffset due)
+    {
+        if (S.Status == RunStatus.Queued && S.RetryAt == due)
+        {
+            await DispatchAsync();
         }
     }
 
