@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabSandbox.Api.Apis;
+using LabSandbox.Api.Experiments;
 using LabSandbox.Api.Hosting;
 using LabSandbox.Api.Idempotency;
 using LabSandbox.Grains.Artifacts;
@@ -57,6 +58,7 @@ app.MapArtifactsApi();
 app.MapLabApi();
 app.MapSyntheticCalcuttasApi();
 app.MapCohortsApi();
+app.MapExperimentsApi();
 
 app.Run();
 

@@ -1,5 +1,7 @@
 using System.Reflection;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Experiments;
+using LabSandbox.Grains.Tests.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Tests.Lab;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -21,12 +23,15 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     private const string IndexKey = "lab-test-inv6-reads";
     private const string SyntheticCalcuttaId = "sc-test-inv6-reads";
     private const string CohortId = "cohort-test-inv6-reads";
+    private const string ExperimentId = "exp-test-inv6-reads";
 
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
         "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
-        "IDatasetCatalogGrain.GetAsync", "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
+        "IDatasetCatalogGrain.GetAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
+        "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
+        "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
         "IRunIndexGrain.QueryAsync", "ISandboxCatalogGrain.GetAsync", "ISimulationCheckpointGrain.GetAsync",
         "ISyntheticCalcuttaGrain.GetAsync", "ISyntheticCalcuttaVersionGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
@@ -55,6 +60,9 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         var synthetic = SandboxRecords.AssertOk(await fixture.Grains.GetGrain<ISyntheticCalcuttaGrain>(SyntheticCalcuttaId)
             .CreateAsync(SandboxRecords.FromCalcutta()));
         SandboxRecords.AssertOk(await fixture.Grains.GetGrain<ICohortGrain>(CohortId).CreateAsync("inv6", [SyntheticCalcuttaId], SandboxRecords.Settings));
+        var experiments = new ExperimentDriver(fixture.Grains);
+        await experiments.RunAsync(ExperimentId, await experiments.PlanAsync(
+            ExperimentDriver.Request(await experiments.NaiveEvCandidateAsync(), 6, new TestSearch(Candidates: 3, MaxIterations: 1))));
         var before = fixture.Storage.Snapshot();
 
         for (var round = 0; round < Rounds; round++)
@@ -111,6 +119,23 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         var missingSandbox = await grains.GetGrain<ISandboxCatalogGrain>("sandbox-test-inv6-missing").GetAsync();
         Assert.Empty(missingSandbox.SyntheticCalcuttaIds);
         Assert.Empty(missingSandbox.CohortIds);
+
+        var experiment = grains.GetGrain<IExperimentGrain>(ExperimentId);
+        Assert.Equal(ExperimentStatus.Succeeded, (await experiment.GetAsync())!.Status);
+        Assert.Equal(2, (await experiment.GetIterationsAsync(0, 10)).Count);
+        Assert.NotEmpty((await experiment.GetEventsAsync(0, 5))!.Events);
+        Assert.NotEmpty(await experiment.GetRunsAsync());
+        Assert.NotNull(await grains.GetGrain<IExperimentIterationGrain>(IExperimentIterationGrain.KeyOf(ExperimentId, 1)).GetAsync());
+        Assert.NotEmpty(await grains.GetGrain<IExperimentEventPageGrain>(IExperimentEventPageGrain.KeyOf(ExperimentId, 0)).GetAsync());
+        Assert.Contains(ExperimentId, await grains.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync());
+        var missing = grains.GetGrain<IExperimentGrain>("exp-test-inv6-missing");
+        Assert.Null(await missing.GetAsync());
+        Assert.Null(await missing.GetEventsAsync(0, 5));
+        Assert.Empty(await missing.GetIterationsAsync(0, 5));
+        Assert.Empty(await missing.GetRunsAsync());
+        Assert.Null(await grains.GetGrain<IExperimentIterationGrain>(IExperimentIterationGrain.KeyOf("exp-test-inv6-missing", 0)).GetAsync());
+        Assert.Empty(await grains.GetGrain<IExperimentEventPageGrain>(IExperimentEventPageGrain.KeyOf("exp-test-inv6-missing", 0)).GetAsync());
+        Assert.Empty(await grains.GetGrain<IExperimentCatalogGrain>("experiments-test-inv6-missing").ListAsync());
 
         var queries = new[]
         {

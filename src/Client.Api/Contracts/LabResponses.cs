@@ -25,14 +25,16 @@ public sealed record CandidateResponse(
     string SourceRunId,
     string BidsArtifactId,
     IReadOnlyList<LabConfigResponse> LabConfigs,
-    string LineageUrl)
+    string LineageUrl,
+    string? ExperimentId)
 {
     public static CandidateResponse From(CandidateRecord c, IEnumerable<LabCandidateEntry> mappings, string lineageUrl) => new(
         c.CandidateId, c.SourceKind, c.CalcuttaId, c.TournamentId, c.AdvancementArtifactId, c.MarketShareArtifactId,
         c.OptimizerKey, c.StartingState, c.ExcludedEntryKey, c.Bids, c.Objective, c.Objective, c.SpendPoints,
         c.SourceRunId, c.BidsArtifactId,
         mappings.Where(m => m.CandidateId == c.CandidateId).Select(m => new LabConfigResponse(m.ConfigKey, m.Config)).ToList(),
-        lineageUrl);
+        lineageUrl,
+        c.ExperimentId);
 }
 
 /// <summary>One row of the Lab's candidates: a pool under a config, and its candidate.</summary>

@@ -30,7 +30,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<ExperimentCommandResult> CancelAsync();
 
-    /// <summary>Driver: appends the events whose sequence is new; false once the experiment has ended (stop).</summary>
+    /// <summary>Driver: appends the events whose sequence is new; false when new events come after the experiment ended (stop).</summary>
     [Alias("AppendEvents")]
     Task<bool> AppendEventsAsync(IReadOnlyList<ExperimentEventDraft> events);
 

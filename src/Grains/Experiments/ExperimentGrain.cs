@@ -101,7 +101,7 @@ public sealed partial class ExperimentGrain(
         }
 
         var snapshot = await GetAsync();
-        var last = events.Count > 0 ? events[^1].Sequence : Math.Max(0, afterSequence);
+        var last = events.Count > 0 ? events[^1].Sequence : Math.Min(Math.Max(0, afterSequence), count);
         return new ExperimentEventPage(events, last, IsTerminal(snapshot!.Status) && last >= count);
     }
 
@@ -114,7 +114,9 @@ public sealed partial class ExperimentGrain(
             return new ExperimentCommandResult(ExperimentCommandOutcome.NotFound, null, $"Experiment '{ExperimentId}' does not exist.");
         }
 
-        if (IsTerminal(current.Status))
+        // Decided on the stored status: an experiment whose driver run was cancelled on its own is still cancelled
+        // here (recorded, and its remaining runs stopped); one whose driver failed has ended.
+        if (!IsWritable() || current.Status == ExperimentStatus.Failed)
         {
             return new ExperimentCommandResult(ExperimentCommandOutcome.Conflict, current,
                 $"Experiment '{ExperimentId}' is {current.Status.ToString().ToLowerInvariant()}; a finished experiment cannot be cancelled.");
@@ -141,15 +143,15 @@ public sealed partial class ExperimentGrain(
 
     public async Task<bool> AppendEventsAsync(IReadOnlyList<ExperimentEventDraft> events)
     {
+        var fresh = events.Where(e => e.Sequence > (state.State.Experiment?.EventCount ?? 0)).OrderBy(e => e.Sequence).ToList();
+        if (fresh.Count == 0 && state.State.Experiment is not null)
+        {
+            return true; // a repeat (a resumed driver) of what is stored
+        }
+
         if (!IsWritable())
         {
             return false;
-        }
-
-        var fresh = events.Where(e => e.Sequence > state.State.Experiment!.EventCount).OrderBy(e => e.Sequence).ToList();
-        if (fresh.Count == 0)
-        {
-            return true;
         }
 
         await StoreEventsAsync(fresh);
@@ -164,30 +166,31 @@ public sealed partial class ExperimentGrain(
 
     public async Task<bool> RegisterRunAsync(ExperimentRunRef run)
     {
+        if (state.State.Runs.Any(r => r.RunId == run.RunId))
+        {
+            return true;
+        }
+
         if (!IsWritable())
         {
             return false;
         }
 
-        if (state.State.Runs.All(r => r.RunId != run.RunId))
-        {
-            state.State.Runs.Add(run);
-            await state.WriteStateAsync();
-        }
-
+        state.State.Runs.Add(run);
+        await state.WriteStateAsync();
         return true;
     }
 
     public async Task<bool> RecordIterationAsync(ExperimentIteration iteration)
     {
-        if (!IsWritable())
-        {
-            return false;
-        }
-
         if (iteration.Iteration <= state.State.LastIteration)
         {
             return true;
+        }
+
+        if (!IsWritable())
+        {
+            return false;
         }
 
         if (iteration.Iteration != state.State.LastIteration + 1)

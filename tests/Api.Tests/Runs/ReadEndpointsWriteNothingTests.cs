@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LabSandbox.Api.Tests.Experiments;
 using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
 using LabSandbox.Api.Tests.Sandbox;
@@ -11,7 +12,7 @@ using Xunit;
 namespace LabSandbox.Api.Tests.Runs;
 
 /// <summary>
-/// INV-6: every GET endpoint of the API (runs, artifacts, datasets, the Lab and the Sandbox), on existing and unknown
+/// INV-6: every GET endpoint of the API (runs, artifacts, datasets, the Lab, the Sandbox and experiments), on existing and unknown
 /// ids, causes no grain-storage write.
 /// </summary>
 public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
@@ -56,6 +57,28 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         {
             Assert.Equal("succeeded", (await http.WaitForTerminalAsync(memberRun.Text("runId"), TimeSpan.FromSeconds(30))).Text("status"));
         }
+
+        // An experiment on the 2017 pool, from the Lab's candidate, run to its end (small, so it takes seconds).
+        const string experimentId = "exp-read";
+        var labCandidate = await http.GetOkAsync($"/api/v1/lab/candidates/{candidateId}");
+        await http.RunExperimentToSuccessAsync(new JsonObject
+        {
+            ["experimentId"] = experimentId,
+            ["calcuttaId"] = labCandidate.Text("calcuttaId"),
+            ["advancementArtifactId"] = labCandidate.Text("advancementArtifactId"),
+            ["marketShareArtifactId"] = labCandidate.Text("marketShareArtifactId"),
+            ["startingState"] = labCandidate.Text("startingState"),
+            ["excludedEntryKey"] = labCandidate.Text("excludedEntryKey"),
+            ["initialCandidateId"] = candidateId,
+            ["masterSeed"] = 17,
+            ["candidatesPerIteration"] = 2,
+            ["screeningSims"] = 200,
+            ["evaluationSims"] = 200,
+            ["evaluationSamples"] = 1,
+            ["finalSims"] = 1000,
+            ["maxIterations"] = 1,
+            ["patience"] = 1,
+        });
 
         await WaitUntilEveryRunListedAsSucceededAsync(http);
         Assert.True((await http.GetOkAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations/{simulationId}/results"))["complete"]!.GetValue<bool>());
@@ -105,6 +128,22 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
                 ($"{cohorts}/cohort-missing/simulations/{simulationId}/results", HttpStatusCode.NotFound),
             ],
         };
+        // Experiments' reads, likewise.
+        const string experiments = ExperimentApi.Experiments;
+        sandbox[$"{experiments}/"] =
+            [(experiments, HttpStatusCode.OK), ($"{experiments}?limit=1&after={experimentId}", HttpStatusCode.OK), ($"{experiments}?limit=0", HttpStatusCode.BadRequest)];
+        sandbox[$"{experiments}/{{experimentId}}"] = [($"{experiments}/{experimentId}", HttpStatusCode.OK), ($"{experiments}/exp-missing", HttpStatusCode.NotFound)];
+        sandbox[$"{experiments}/{{experimentId}}/iterations"] =
+        [
+            ($"{experiments}/{experimentId}/iterations", HttpStatusCode.OK), ($"{experiments}/{experimentId}/iterations?from=1&limit=1", HttpStatusCode.OK),
+            ($"{experiments}/exp-missing/iterations", HttpStatusCode.NotFound),
+        ];
+        sandbox[$"{experiments}/{{experimentId}}/events"] =
+        [
+            ($"{experiments}/{experimentId}/events", HttpStatusCode.OK), ($"{experiments}/{experimentId}/events?after=2&limit=2", HttpStatusCode.OK),
+            ($"{experiments}/exp-missing/events", HttpStatusCode.NotFound),
+        ];
+        sandbox[$"{experiments}/{{experimentId}}/runs"] = [($"{experiments}/{experimentId}/runs", HttpStatusCode.OK), ($"{experiments}/exp-missing/runs", HttpStatusCode.NotFound)];
         foreach (var (route, reads) in sandbox)
         {
             paths[route] = reads.Select(r => r.Path).ToArray();
@@ -135,6 +174,7 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             sse.Headers.Accept.ParseAdd("text/event-stream");
             using var response = await http.SendAsync(sse);
             Assert.Contains("RUN.SUCCEEDED", await response.Content.ReadAsStringAsync());
+            Assert.Equal("EXPERIMENT.END", (await http.FollowEventsAsync(experimentId, TimeSpan.FromSeconds(30)))[^1].Name);
         }
 
         Assert.Equal(writesBefore, storage.WritesByState);

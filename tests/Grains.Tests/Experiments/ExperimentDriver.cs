@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Grains.Experiments;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
@@ -76,11 +77,16 @@ public sealed class ExperimentDriver(IGrainFactory grains)
         return created.Experiment!;
     }
 
-    public Task<ExperimentSnapshot> WaitEndedAsync(string experimentId, TimeSpan? timeout = null) =>
-        Eventually.WaitAsync(
+    /// <summary>Waits until the experiment has ended and its driver run has finished writing (its artifacts come last).</summary>
+    public async Task<ExperimentSnapshot> WaitEndedAsync(string experimentId, TimeSpan? timeout = null)
+    {
+        var ended = await Eventually.WaitAsync(
             async () => (await grains.GetGrain<IExperimentGrain>(experimentId).GetAsync())!,
             e => e.Status is ExperimentStatus.Succeeded or ExperimentStatus.Failed or ExperimentStatus.Cancelled,
             $"experiment {experimentId} to end", timeout ?? TimeSpan.FromMinutes(3));
+        await Eventually.WaitAsync(() => grains.GetGrain<IRunGrain>(ended.DriverRunId).GetAsync(), r => r!.Status.IsTerminal(), $"driver of {experimentId} to finish");
+        return ended;
+    }
 
     public async Task<ExperimentSnapshot> RunAsync(string experimentId, ExperimentConfig config)
     {

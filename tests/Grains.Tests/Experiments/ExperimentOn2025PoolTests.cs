@@ -18,7 +18,7 @@ namespace LabSandbox.Grains.Tests.Experiments;
 [Collection(SimulationClustersCollection.Name)]
 public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOutputHelper output)
 {
-    private static readonly TestSearch Search = new(Candidates: 8, Screening: 2_000, Evaluation: 8_000, Samples: 4, Final: 100_000, MaxIterations: 10, Patience: 4);
+    private static readonly TestSearch Search = new(Candidates: 12, Screening: 2_000, Evaluation: 8_000, Samples: 4, Final: 100_000, MaxIterations: 12, Patience: 4);
     private static Task<Finished>? _finished;
 
     private sealed record Finished(string Id, CandidateRecord Start, ExperimentSnapshot Experiment, IReadOnlyList<ExperimentIteration> Iterations, IReadOnlyList<ExperimentEvent> Events);

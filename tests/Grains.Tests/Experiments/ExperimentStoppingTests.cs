@@ -16,12 +16,13 @@ public sealed class ExperimentStoppingTests(OneSiloCluster cluster, ITestOutputH
     {
         var driver = new ExperimentDriver(cluster.Grains);
         var id = ExperimentDriver.NewId("no-improvement");
-        var experiment = await driver.RunAsync(id, await driver.PlanAsync(ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 11, new TestSearch(MaxIterations: 40, Patience: 2))));
+        var experiment = await driver.RunAsync(id, await driver.PlanAsync(ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 2, new TestSearch(MaxIterations: 40, Patience: 2))));
         var last = (await driver.IterationsAsync(id))[^1];
 
         Assert.Equal(ConvergenceReasons.NoImprovementCi, experiment.ConvergenceReason);
         Assert.True(experiment.Converged);
-        Assert.True(last.IterationsWithoutImprovement < 2);
+        Assert.True(last.IterationsWithoutImprovement <= 2);
+        Assert.Null(last.AcceptedChallenger);
         Assert.NotEmpty(last.Challengers);
         Assert.All(last.Challengers, c => Assert.True(c.Gain.HighCents < 0, $"challenger {c.Index}: 95% gain interval [{c.Gain.LowCents}, {c.Gain.HighCents}] ¢"));
         Assert.Contains(await driver.EventsAsync(id), e => e.Type == ExperimentEventTypes.EarlyStop && e.DataJson.Contains(ConvergenceReasons.NoImprovementCi, StringComparison.Ordinal));
@@ -33,7 +34,7 @@ public sealed class ExperimentStoppingTests(OneSiloCluster cluster, ITestOutputH
         var driver = new ExperimentDriver(cluster.Grains);
         var search = new TestSearch(MaxIterations: 40, Patience: 2);
         var id = ExperimentDriver.NewId("patience");
-        var experiment = await driver.RunAsync(id, await driver.PlanAsync(ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 5, search)));
+        var experiment = await driver.RunAsync(id, await driver.PlanAsync(ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 1, search)));
         var iterations = await driver.IterationsAsync(id);
         var events = await driver.EventsAsync(id);
         Assert.Equal(ConvergenceReasons.PatienceExhausted, experiment.ConvergenceReason);

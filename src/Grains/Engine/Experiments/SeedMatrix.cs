@@ -22,7 +22,10 @@ public static class SeedMatrix
     /// <summary>The simulation seed of the final comparison (fresh tournaments, none seen by the search).</summary>
     public static long Final(long masterSeed, int sample) => Derive(masterSeed, FinalSalt, 0, sample);
 
-    /// <summary>Non-negative, so every derived seed is a valid run seed.</summary>
+    /// <summary>
+    /// Non-negative, so every derived seed is a valid run seed. The master seed is mixed before the salt joins it, so
+    /// no simple relation between two master seeds (such as differing by two salts' XOR) makes their rows coincide.
+    /// </summary>
     private static long Derive(long masterSeed, ulong salt, long row, long column) =>
-        (long)(SimulationStream.Mix(SimulationStream.Mix(SimulationStream.Mix((ulong)masterSeed ^ salt) ^ (ulong)row) ^ (ulong)column) >> 1);
+        (long)(SimulationStream.Mix(SimulationStream.Mix(SimulationStream.Mix(SimulationStream.Mix((ulong)masterSeed) ^ salt) ^ (ulong)row) ^ (ulong)column) >> 1);
 }

@@ -174,6 +174,8 @@ public sealed class SimulationKernel
     public (long PayoutCents, int Position) Settle(ulong seed, long index, int entry)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(entry);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entry, _pool.EntryCount);
         SimulateTournament(SimulationStream.StateFor(seed, (ulong)index));
         _scorer.Score(_occupant, _progress, _entryPoints);
         var rows = _standings.Resolve(_entryPoints.AsSpan(0, _pool.EntryCount));

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using LabSandbox.Api.Apis;
+using LabSandbox.Api.Sandbox;
+using LabSandbox.Grains.Experiments;
+using LabSandbox.Grains.Interfaces.Experiments;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Experiments;
+
+/// <summary>
+/// Experiments: a seeded, reproducible search for the entry that maximizes expected payout in one pool. A create
+/// validates and pins the request, then the experiment's driver run searches in the background; its iterations,
+/// event log (JSON or live stream) and every simulation run it made stay readable. Reads never write (INV-6).
+/// </summary>
+public static class ExperimentsApi
+{
+    private const int DefaultListLimit = 50, MaxListLimit = 500, MaxEventsLimit = 1000;
+
+    public static RouteGroupBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
+        group.MapPost("/", Create).WithName("CreateExperiment");
+        group.MapGet("/", List).WithName("ListExperiments");
+        group.MapGet("/{experimentId}", Get).WithName("GetExperiment");
+        group.MapGet("/{experimentId}/iterations", GetIterations).WithName("GetExperimentIterations");
+        group.MapGet("/{experimentId}/events", GetEvents).WithName("GetExperimentEvents");
+        group.MapGet("/{experimentId}/runs", GetRuns).WithName("GetExperimentRuns");
+        group.MapPost("/{experimentId}/cancel", Cancel).WithName("CancelExperiment");
+        return group;
+    }
+
+    /// <summary>
+    /// Validates and pins the request, then creates the experiment and its driver run: 202 with its id; 400 naming
+    /// the bad fields (nothing created); 409 when the id names an experiment with another config. Without
+    /// <c>experimentId</c> the id is derived from the body, so the same request names the same experiment.
+    /// </summary>
+    private static async Task<Results<AcceptedAtRoute<ExperimentCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        JsonObject body, IClusterClient cluster)
+    {
+        var reader = new RequestReader(body);
+        var experimentId = SandboxRequests.IdOrDerived(reader, body, "experimentId", "exp");
+        body.Remove("experimentId");
+        var plan = await ExperimentPlanner.PlanAsync(body, cluster);
+        if (reader.HasErrors || plan.Config is not { } config)
+        {
+            var errors = plan.Errors.ToDictionary();
+            foreach (var (field, messages) in reader.Errors)
+            {
+                errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
+            }
+
+            return ApiProblems.Invalid(errors);
+        }
+
+        var created = await cluster.GetGrain<IExperimentGrain>(experimentId).CreateAsync(plan.Name, config);
+        if (created.Outcome != ExperimentCommandOutcome.Accepted || created.Experiment is not { } experiment)
+        {
+            return ApiProblems.Conflict(created.Reason ?? $"Experiment '{experimentId}' already exists with another config.");
+        }
+
+        return TypedResults.AcceptedAtRoute(
+            new ExperimentCreatedResponse(experiment.ExperimentId, experiment.Status, experiment.DriverRunId), "GetExperiment", new { experimentId });
+    }
+
+    /// <summary>Experiments in ordinal id order; <c>after</c> is the last id of the previous page (its <c>nextCursor</c>).</summary>
+    private static async Task<Results<Ok<ExperimentListResponse>, ValidationProblem>> List(IClusterClient cluster, int? limit, string? after)
+    {
+        var pageSize = limit ?? DefaultListLimit;
+        if (pageSize is < 1 or > MaxListLimit)
+        {
+            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+        }
+
+        var ids = (await cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync())
+            .Order(StringComparer.Ordinal)
+            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
+            .ToList();
+        var page = ids.Take(pageSize).ToList();
+        var snapshots = await Task.WhenAll(page.Select(id => cluster.GetGrain<IExperimentGrain>(id).GetAsync()));
+        var items = snapshots.OfType<ExperimentSnapshot>().Select(ExperimentSummary.From).ToList();
+        return TypedResults.Ok(new ExperimentListResponse(items, ids.Count > pageSize ? page[^1] : null));
+    }
+
+    private static async Task<Results<Ok<ExperimentSnapshot>, ProblemHttpResult>> Get(string experimentId, IClusterClient cluster) =>
+        await cluster.GetGrain<IExperimentGrain>(experimentId).GetAsync() is { } experiment
+            ? TypedResults.Ok(experiment)
+            : ApiProblems.NotFound("Experiment", experimentId);
+
+    /// <summary>Recorded iterations from <c>from</c> (0: the initial evaluation) on, at most <c>limit</c>.</summary>
+    private static async Task<Results<Ok<ExperimentIterationsResponse>, ValidationProblem, ProblemHttpResult>> GetIterations(
+        string experimentId, IClusterClient cluster, int? from, int? limit)
+    {
+        var pageSize = limit ?? DefaultListLimit;
+        if (pageSize is < 1 or > MaxListLimit)
+        {
+            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+        }
+
+        if (from is < 0)
+        {
+            return ApiProblems.Invalid("from", "'from' must be 0 or more.");
+        }
+
+        var grain = cluster.GetGrain<IExperimentGrain>(experimentId);
+        if (await grain.GetAsync() is not { } experiment)
+        {
+            return ApiProblems.NotFound("Experiment", experimentId);
+        }
+
+        var items = await grain.GetIterationsAsync(from ?? 0, pageSize);
+        var more = items.Count == pageSize && items[^1].Iteration < experiment.NumIterations;
+        return TypedResults.Ok(new ExperimentIterationsResponse(experimentId, items, more ? items[^1].Iteration + 1 : null));
+    }
+
+    /// <summary>JSON page of events after <c>after</c>; with <c>Accept: text/event-stream</c>, a live stream until the experiment ends.</summary>
+    private static async Task<IResult> GetEvents(
+        string experimentId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var pageSize = limit ?? MaxEventsLimit;
+        if (pageSize is < 1 or > MaxEventsLimit)
+        {
+            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxEventsLimit}.");
+        }
+
+        if (after is < 0)
+        {
+            return ApiProblems.Invalid("after", "'after' must be 0 or more.");
+        }
+
+        var grain = cluster.GetGrain<IExperimentGrain>(experimentId);
+        var page = await grain.GetEventsAsync(after ?? 0, pageSize);
+        if (page is null || await grain.GetAsync() is not { } experiment)
+        {
+            return ApiProblems.NotFound("Experiment", experimentId);
+        }
+
+        if (request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return TypedResults.ServerSentEvents(Stream(grain, after ?? 0, cancellationToken));
+        }
+
+        return TypedResults.Ok(new ExperimentEventsResponse(
+            experimentId, experiment.Status, page.Events.Select(ExperimentEventResponse.From).ToList(), page.LastSequence, page.Ended));
+    }
+
+    private static async IAsyncEnumerable<SseItem<ExperimentEventResponse>> Stream(
+        IExperimentGrain grain, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await grain.GetEventsAsync(after, MaxEventsLimit);
+            if (page is null)
+            {
+                yield break;
+            }
+
+            foreach (var e in page.Events)
+            {
+                after = e.Sequence;
+                yield return new SseItem<ExperimentEventResponse>(ExperimentEventResponse.From(e), e.Type)
+                {
+                    EventId = e.Sequence.ToString(CultureInfo.InvariantCulture),
+                };
+            }
+
+            if (page.Ended)
+            {
+                yield break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    /// <summary>Every simulation run of the experiment, in the order the search registered them, with each run's status.</summary>
+    private static async Task<Results<Ok<ExperimentRunsResponse>, ProblemHttpResult>> GetRuns(string experimentId, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IExperimentGrain>(experimentId);
+        if (await grain.GetAsync() is not { } experiment)
+        {
+            return ApiProblems.NotFound("Experiment", experimentId);
+        }
+
+        var runs = await grain.GetRunsAsync();
+        var snapshots = await Task.WhenAll(runs.Select(r => cluster.GetGrain<IRunGrain>(r.RunId).GetAsync()));
+        var items = runs.Select((r, i) => new ExperimentRunItem(r.RunId, r.Iteration, r.SampleIndex, r.RunPurpose, snapshots[i]?.Status)).ToList();
+        return TypedResults.Ok(new ExperimentRunsResponse(experimentId, experiment.DriverRunId, items));
+    }
+
+    /// <summary>Stops a queued or running experiment (<c>convergenceReason = cancelled</c>); a finished one is a 409.</summary>
+    private static async Task<Results<Ok<ExperimentSnapshot>, ProblemHttpResult>> Cancel(string experimentId, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IExperimentGrain>(experimentId).CancelAsync();
+        return result.Outcome switch
+        {
+            ExperimentCommandOutcome.Accepted => TypedResults.Ok(result.Experiment!),
+            ExperimentCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            _ => ApiProblems.NotFound("Experiment", experimentId),
+        };
+    }
+}
