@@ -22,7 +22,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     [ReadOnly, Alias("GetEvents")]
     Task<ExperimentEventPage?> GetEventsAsync(long afterSequence, int limit);
 
-    /// <summary>Every simulation run of the experiment with its iteration, sample index and purpose, in creation order.</summary>
+    /// <summary>Every simulation run of the experiment with its iteration, sample index and purpose, by iteration, purpose and sample.</summary>
     [ReadOnly, Alias("GetRuns")]
     Task<IReadOnlyList<ExperimentRunRef>> GetRunsAsync();
 

@@ -118,8 +118,8 @@ public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOut
         var listed = await cluster.Grains.GetGrain<IExperimentGrain>(id).GetRunsAsync();
         Assert.Equal(listed.Select(r => r.RunId).Distinct().Count(), listed.Count);
         Assert.Equal(
-            iterations.SelectMany(i => i.Runs).Append(listed.Single(r => r.RunPurpose == RunPurposes.Final)).Select(r => r.RunId).Order(),
-            listed.Select(r => r.RunId).Order());
+            iterations.SelectMany(i => i.Runs).Append(listed.Single(r => r.RunPurpose == RunPurposes.Final)).Select(r => r.RunId),
+            listed.Select(r => r.RunId));
         foreach (var reference in listed)
         {
             var run = await cluster.Grains.GetGrain<IRunGrain>(reference.RunId).GetAsync();
