@@ -34,6 +34,32 @@ public sealed class SettleTests
     }
 
     [Fact]
+    public void Settling_the_tournament_another_kernel_played_equals_playing_it_again()
+    {
+        var pool = ExperimentData.Pool;
+        var tournament = ExperimentData.Tournament(StartingState.PostFirstFour);
+        var player = new SimulationKernel(tournament, PoolModel.Create(ExperimentData.Bracket, ExperimentData.Field, pool.ScoringRules, pool.Payouts));
+        var settler = new SimulationKernel(tournament, PoolModel.Create(ExperimentData.Bracket, pool.Entries, pool.ScoringRules, pool.Payouts));
+        var reference = new SimulationKernel(tournament, PoolModel.Create(ExperimentData.Bracket, pool.Entries, pool.ScoringRules, pool.Payouts));
+        var paid = 0;
+        for (var i = 0L; i < 500; i++)
+        {
+            for (var entry = 0; entry < settler.Pool.EntryCount; entry++)
+            {
+                player.Settle(Seed, i, 0);
+                var same = settler.SettleSame(player, entry);
+                Assert.Equal(reference.Settle(Seed, i, entry), same);
+                paid += same.PayoutCents > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(paid > 0, "nobody was ever paid: the comparison would be vacuous.");
+        var otherModel = new SimulationKernel(ExperimentData.Tournament(StartingState.PostFirstFour), settler.Pool);
+        Assert.Throws<ArgumentException>(() => settler.SettleSame(otherModel, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => settler.SettleSame(player, settler.Pool.EntryCount));
+    }
+
+    [Fact]
     public void Tied_twins_are_settled_like_the_run_settles_them()
     {
         // A twin of the excluded entry (same bids, another key) ties with it in every simulation: the pooled prizes are split.

@@ -6,7 +6,8 @@ namespace LabSandbox.Grains.Engine.Experiments;
 /// <summary>
 /// Evaluates entry variants, each in turn taking one seat (<c>entryKey</c>) in the same field, on common random
 /// numbers: simulation i's tournament depends only on (seed, i), so every variant sees the same tournaments and
-/// the difference of their payouts is paired per simulation. One kernel per variant (each owns its buffers).
+/// the difference of their payouts is paired per simulation. One kernel per variant (each owns its buffers); the
+/// first plays each tournament once and the others settle it for their own pools.
 /// </summary>
 public sealed class PairedEvaluator
 {
@@ -59,7 +60,8 @@ public sealed class PairedEvaluator
 
             for (var v = 0; v < _kernels.Length; v++)
             {
-                var (payout, position) = _kernels[v].Settle(seed, i, _seat[v]);
+                // Variant 0's kernel plays the tournament; the others settle that same tournament for their pools.
+                var (payout, position) = v == 0 ? _kernels[0].Settle(seed, i, _seat[0]) : _kernels[v].SettleSame(_kernels[0], _seat[v]);
                 _payouts[v] = payout;
                 into.PayoutCents[v] += payout;
                 into.PayoutSquares[v] += (Int128)payout * payout;

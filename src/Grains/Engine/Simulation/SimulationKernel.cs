@@ -177,7 +177,29 @@ public sealed class SimulationKernel
         ArgumentOutOfRangeException.ThrowIfNegative(entry);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entry, _pool.EntryCount);
         SimulateTournament(SimulationStream.StateFor(seed, (ulong)index));
-        _scorer.Score(_occupant, _progress, _entryPoints);
+        return SettleTournament(_occupant, _progress, entry);
+    }
+
+    /// <summary>
+    /// Settles, for this kernel's pool, the tournament that <paramref name="played"/> (a kernel over the same
+    /// tournament model) played last — the same result as <see cref="Settle"/> of that simulation, without
+    /// playing its 67 games again.
+    /// </summary>
+    public (long PayoutCents, int Position) SettleSame(SimulationKernel played, int entry)
+    {
+        if (!ReferenceEquals(played._tournament, _tournament))
+        {
+            throw new ArgumentException("Only a kernel over the same tournament model played the same tournament.", nameof(played));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(entry);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entry, _pool.EntryCount);
+        return SettleTournament(played._occupant, played._progress, entry);
+    }
+
+    private (long PayoutCents, int Position) SettleTournament(int[] occupant, byte[] progress, int entry)
+    {
+        _scorer.Score(occupant, progress, _entryPoints);
         var rows = _standings.Resolve(_entryPoints.AsSpan(0, _pool.EntryCount));
         var entries = _standings.RowEntries;
         for (var r = 0; r < rows; r++)
