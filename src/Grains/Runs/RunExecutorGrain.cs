@@ -82,9 +82,10 @@ public sealed partial class RunExecutorGrain(
         }
         catch (Exception ex)
         {
-            if (ex is OperationCanceledException && !await IsCurrentAsync(run, attempt))
+            if (!await IsCurrentAsync(run, attempt))
             {
-                // The run was cancelled (or superseded) while this attempt worked: not a failure of the attempt.
+                // The run was cancelled (or superseded) while this attempt worked: whatever that made the work throw
+                // (a cancelled token, or an orchestration's cancelled child run), it is not a failure of the attempt.
                 LogAttemptStopped(runId, attempt);
                 return;
             }

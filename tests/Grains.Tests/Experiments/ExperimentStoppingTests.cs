@@ -83,6 +83,9 @@ public sealed class ExperimentStoppingTests(OneSiloCluster cluster, ITestOutputH
         }
 
         Assert.Equal(RunStatus.Cancelled, (await cluster.Grains.GetGrain<IRunGrain>(cancelled.Experiment.DriverRunId).GetAsync())!.Status);
+        var driverEvents = await new Infrastructure.RunDriver(cluster.Grains).EventsAsync(cancelled.Experiment.DriverRunId);
+        Assert.Equal(RunEventNames.Cancelled, driverEvents[^1].Name);
+        Assert.DoesNotContain(driverEvents, e => e.Name is RunEventNames.Failed or RunEventNames.RetryScheduled);
         var events = await driver.EventsAsync(id);
         var iterations = await driver.IterationsAsync(id);
         await Task.Delay(TimeSpan.FromSeconds(1));
