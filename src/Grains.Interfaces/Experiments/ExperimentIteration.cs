@@ -9,6 +9,7 @@ namespace LabSandbox.Grains.Interfaces.Experiments;
 /// </summary>
 /// <param name="IterationsWithoutImprovement">Consecutive iterations without an accepted challenger, this one included.</param>
 /// <param name="EventsThrough">The experiment's event count once this iteration's events were appended.</param>
+/// <param name="AcceptedPayout">The accepted challenger's expected payout measured alone on fresh simulations (its <c>best</c> run).</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentIteration")]
 public sealed record ExperimentIteration(
     [property: Id(0)] int Iteration,
@@ -19,7 +20,8 @@ public sealed record ExperimentIteration(
     [property: Id(5)] IReadOnlyList<EntryBid> IncumbentAfter,
     [property: Id(6)] int IterationsWithoutImprovement,
     [property: Id(7)] IReadOnlyList<ExperimentRunRef> Runs,
-    [property: Id(8)] long EventsThrough);
+    [property: Id(8)] long EventsThrough,
+    [property: Id(9)] PayoutStatistic? AcceptedPayout = null);
 
 /// <summary>
 /// A challenger's outcome. <paramref name="Gain"/> is its paired payout difference to the incumbent (challenger −
@@ -37,7 +39,7 @@ public sealed record ChallengerResult(
     [property: Id(6)] PayoutStatistic Gain);
 
 /// <summary>A simulation run of an experiment, named by its place in the search.</summary>
-/// <param name="RunPurpose"><c>initial</c>, <c>evaluation</c> (screening), <c>bootstrap</c> (further samples) or <c>final</c>.</param>
+/// <param name="RunPurpose"><c>initial</c>, <c>evaluation</c> (screening), <c>bootstrap</c> (further samples), <c>best</c> (an accepted challenger alone) or <c>final</c>.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentRunRef")]
 public sealed record ExperimentRunRef(
     [property: Id(0)] string RunId,
@@ -50,5 +52,6 @@ public static class RunPurposes
     public const string Initial = "initial";
     public const string Evaluation = "evaluation";
     public const string Bootstrap = "bootstrap";
+    public const string Best = "best";
     public const string Final = "final";
 }

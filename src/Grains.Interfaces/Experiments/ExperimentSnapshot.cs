@@ -45,7 +45,7 @@ public sealed record ExperimentSnapshot(
 /// The outcome: the best entry (a Candidate), its payout as estimated when the search accepted it, and the final
 /// comparison on fresh simulations — initial and best expected payouts and the paired gain with its 95% interval.
 /// </summary>
-/// <param name="BestExpectedPayoutCents">The search's estimate (the iteration that accepted it; selection makes it optimistic).</param>
+/// <param name="BestExpectedPayoutCents">Its expected payout measured alone on fresh simulations when it was accepted (its <c>best</c> run), free of the selection's optimism.</param>
 /// <param name="FinalExpectedPayoutCents">The best entry's expected payout in the final comparison (fresh simulations).</param>
 /// <param name="Improvement">Best − initial on the final comparison's simulations, with its paired 95% interval.</param>
 /// <param name="Significant">The interval lies above zero.</param>

@@ -105,11 +105,11 @@ public sealed partial class ExperimentGrain(
         return new ExperimentEventPage(events, last, IsTerminal(snapshot!.Status) && last >= count);
     }
 
-    /// <summary>In the search's order — iteration, then purpose (initial, evaluation, bootstrap, final), then sample — whatever order parallel samples registered in.</summary>
+    /// <summary>In the search's order — iteration, then purpose (initial, evaluation, bootstrap, best, final), then sample — whatever order parallel samples registered in.</summary>
     public Task<IReadOnlyList<ExperimentRunRef>> GetRunsAsync() => Task.FromResult<IReadOnlyList<ExperimentRunRef>>(
         [.. state.State.Runs.OrderBy(r => r.Iteration).ThenBy(r => Array.IndexOf(PurposeOrder, r.RunPurpose)).ThenBy(r => r.SampleIndex)]);
 
-    private static readonly string[] PurposeOrder = [RunPurposes.Initial, RunPurposes.Evaluation, RunPurposes.Bootstrap, RunPurposes.Final];
+    private static readonly string[] PurposeOrder = [RunPurposes.Initial, RunPurposes.Evaluation, RunPurposes.Bootstrap, RunPurposes.Best, RunPurposes.Final];
 
     public async Task<ExperimentCommandResult> CancelAsync()
     {

@@ -140,15 +140,26 @@ public sealed class ExperimentSearch(
 
         var accepted = IterationJudge.Accept([.. Enumerable.Range(0, challengers.Count).Where(i => !pruned[i]).Select(i => (i, totals[i].Gain()))]);
         var outcomes = challengers.Select((c, i) => new ChallengerResult(i, c.Move, c.Bids, c.Spend, pruned[i], totals[i].Payout(), totals[i].Gain())).ToList();
-        if (accepted is { } a)
+
+        PayoutStatistic? acceptedPayout = null;
+        if (accepted is { } b)
         {
-            Emit(E.IterationAccepted, it, new { challenger = a, challengers[a].Move, challengers[a].Bids, gain = outcomes[a].Gain, payout = outcomes[a].Payout });
+            // The winner of a batch is, on average, luckier than it is good: measure it again alone on fresh simulations.
+            var sims = _settings.ScreeningSims + _settings.EvaluationSims;
+            var best = await evaluations.EvaluateAsync(it, 0, RunPurposes.Best, SeedMatrix.Best(config.MasterSeed, it), sims,
+                [new PairedVariant("best", challengers[b].Bids)], cancellationToken);
+            runs.Add(best.Ref);
+            acceptedPayout = best.Metrics.Variants[0].Payout;
+            Emit(E.IterationAccepted, it, new
+            {
+                challenger = b, challengers[b].Move, challengers[b].Bids, gain = outcomes[b].Gain, payout = outcomes[b].Payout, measuredAlone = acceptedPayout,
+            });
         }
 
         var incumbentPayout = incumbentTotals.Simulations >= 2 ? incumbentTotals.Payout() : new PayoutStatistic(0, 0, 0, 0, 0);
         return await RecordAsync(new ExperimentIteration(
-            it, incumbent, incumbentPayout, outcomes, accepted, accepted is { } b ? challengers[b].Bids : incumbent,
-            accepted is null ? previous.IterationsWithoutImprovement + 1 : 0, runs, 0));
+            it, incumbent, incumbentPayout, outcomes, accepted, accepted is { } c ? challengers[c].Bids : incumbent,
+            accepted is null ? previous.IterationsWithoutImprovement + 1 : 0, runs, 0, acceptedPayout));
     }
 
     private async Task<ExperimentOutcome> FinishAsync(List<ExperimentIteration> history, string reason, bool converged, CancellationToken cancellationToken)
@@ -156,7 +167,7 @@ public sealed class ExperimentSearch(
         var last = history[^1];
         var best = last.IncumbentAfter;
         var found = history.LastOrDefault(h => h.AcceptedChallenger is not null);
-        var bestEstimate = found is null ? history[0].IncumbentPayout.MeanCents : found.Challengers[found.AcceptedChallenger!.Value].Payout.MeanCents;
+        var bestEstimate = (found?.AcceptedPayout ?? history[0].IncumbentPayout).MeanCents;
 
         Emit(E.Batch, last.Iteration, new { batch = RunPurposes.Final, sampleIndexes = new[] { 0 }, simsPerSample = new[] { _settings.FinalSims }, challengers = Array.Empty<int>() });
         await FlushAsync();

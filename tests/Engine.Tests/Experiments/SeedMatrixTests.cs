@@ -18,6 +18,7 @@ public sealed class SeedMatrixTests
         Assert.Equal(SeedMatrix.Evaluation(master, 3, 7), SeedMatrix.Evaluation(master, 3, 7));
         Assert.Equal(SeedMatrix.Proposal(master, 3), SeedMatrix.Proposal(master, 3));
         Assert.Equal(SeedMatrix.Final(master, 7), SeedMatrix.Final(master, 7));
+        Assert.Equal(SeedMatrix.Best(master, 7), SeedMatrix.Best(master, 7));
     }
 
     [Theory]
@@ -26,7 +27,7 @@ public sealed class SeedMatrixTests
     {
         var seeds = AllSeeds(master);
 
-        Assert.Equal((Iterations * SamplesPerIteration) + Iterations + SamplesPerIteration, seeds.Count);
+        Assert.Equal((Iterations * SamplesPerIteration) + (2 * Iterations) + SamplesPerIteration, seeds.Count);
         Assert.All(seeds, s => Assert.True(s >= 0, $"seed {s} is negative"));
         Assert.Equal(seeds.Count, seeds.Distinct().Count());
 
@@ -36,6 +37,8 @@ public sealed class SeedMatrixTests
             Assert.NotEqual(SeedMatrix.Evaluation(master, i, 0), SeedMatrix.Proposal(master, i));
             Assert.NotEqual(SeedMatrix.Evaluation(master, 0, i), SeedMatrix.Final(master, i));
             Assert.NotEqual(SeedMatrix.Proposal(master, i), SeedMatrix.Final(master, i));
+            Assert.NotEqual(SeedMatrix.Evaluation(master, i, 0), SeedMatrix.Best(master, i));
+            Assert.NotEqual(SeedMatrix.Proposal(master, i), SeedMatrix.Best(master, i));
             Assert.NotEqual(SeedMatrix.Evaluation(master, i, i + 1), SeedMatrix.Evaluation(master, i + 1, i));
         }
     }
@@ -70,6 +73,7 @@ public sealed class SeedMatrixTests
         for (var i = 0; i < Iterations; i++)
         {
             seeds.Add(SeedMatrix.Proposal(master, i));
+            seeds.Add(SeedMatrix.Best(master, i));
         }
 
         for (var s = 0; s < SamplesPerIteration; s++)

@@ -70,6 +70,17 @@ public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOut
             Assert.True(result.Improvement.LowCents <= 0);
         }
 
+        // The best entry's own estimate comes from its lone re-evaluation when it was accepted (its "best" run).
+        var accepting = iterations.Last(i => i.AcceptedChallenger is not null);
+        Assert.Equal(accepting.Iteration, result.BestFoundAtIteration);
+        Assert.Equal(result.BestBids, accepting.IncumbentAfter);
+        Assert.Equal(accepting.AcceptedPayout!.MeanCents, result.BestExpectedPayoutCents);
+        var bestRun = await cluster.Grains.GetGrain<IRunGrain>(accepting.Runs.Single(r => r.RunPurpose == RunPurposes.Best).RunId).GetAsync();
+        var bestMetrics = await PinnedArtifacts.ReadInlineAsync<PairedSimulationMetrics>(cluster.Grains, bestRun!.Artifacts.Single(a => a.Kind == "metrics").ArtifactId);
+        Assert.Equal(result.BestBids, bestMetrics.Variants.Single().Bids);
+        Assert.Equal(Search.Screening + Search.Evaluation, bestMetrics.NSims);
+        Assert.All(iterations.Where(i => i.AcceptedChallenger is null), i => Assert.DoesNotContain(i.Runs, r => r.RunPurpose == RunPurposes.Best));
+
         var candidate = await cluster.Grains.GetGrain<ICandidateGrain>(result.BestCandidateId).GetAsync();
         Assert.Equal(CandidateSourceKinds.Experiment, candidate!.SourceKind);
         Assert.Equal(id, candidate.ExperimentId);
@@ -80,7 +91,7 @@ public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOut
             $"2025 pool, start {start.CandidateId} (dp-v1 naive_ev), excluded {experiment.Config.ExcludedEntryKey}: {experiment.NumIterations} iterations, " +
             $"{iterations.Count(i => i.AcceptedChallenger is not null)} accepted, reason {experiment.ConvergenceReason}; final {Search.Final:N0} paired sims: " +
             $"initial {result.InitialExpectedPayoutCents} ¢, best {result.FinalExpectedPayoutCents} ¢, gain {result.Improvement.MeanCents} ¢ " +
-            $"[{result.Improvement.LowCents}, {result.Improvement.HighCents}] 95% — significant: {result.Significant}; search estimate {result.BestExpectedPayoutCents} ¢");
+            $"[{result.Improvement.LowCents}, {result.Improvement.HighCents}] 95% — significant: {result.Significant}; best measured alone when accepted {result.BestExpectedPayoutCents} ¢");
     }
 
     [Fact]
@@ -156,6 +167,7 @@ public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOut
         Assert.Equal(listed.Select(r => r.RunId).Order(), tagged.Order());
         Assert.Equal([RunPurposes.Initial], listed.Where(r => r.Iteration == 0).Select(r => r.RunPurpose));
         Assert.Contains(listed, r => r.RunPurpose == RunPurposes.Bootstrap);
+        Assert.Contains(listed, r => r.RunPurpose == RunPurposes.Best);
         Assert.Equal(experiment.DriverRunId, ExperimentRunsDriver(id));
     }
 
