@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
 using LabSandbox.Api.Tests.Sandbox;
 using Xunit;
@@ -73,51 +74,9 @@ public static class ExperimentApi
         node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
         && node.ToJsonString().All(c => char.IsAsciiDigit(c) || c == '-');
 
-    /// <summary>One server-sent event: its name, id and data (a JSON object).</summary>
-    public sealed record StreamedEvent(string Name, string? Id, JsonObject Data);
-
-    /// <summary>Follows <c>/events</c> with <c>Accept: text/event-stream</c> until the server ends the stream; fails at the deadline.</summary>
-    public static async Task<List<StreamedEvent>> FollowEventsAsync(this HttpClient http, string experimentId, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Experiments}/{experimentId}/events");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
-        var events = new List<StreamedEvent>();
-        string? name = null, id = null;
-        var data = new List<string>();
-        while (await reader.ReadLineAsync(deadline.Token) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (name is not null || data.Count > 0)
-                {
-                    events.Add(new StreamedEvent(name ?? "message", id, JsonNode.Parse(string.Join('\n', data))!.AsObject()));
-                }
-
-                (name, id) = (null, null);
-                data.Clear();
-            }
-            else if (line.StartsWith("event:", StringComparison.Ordinal))
-            {
-                name = line["event:".Length..].Trim();
-            }
-            else if (line.StartsWith("id:", StringComparison.Ordinal))
-            {
-                id = line["id:".Length..].Trim();
-            }
-            else if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                data.Add(line["data:".Length..].TrimStart());
-            }
-        }
-
-        return events;
-    }
+    /// <summary>Follows the experiment's <c>/events</c> as a live stream until the server ends it; fails at the deadline.</summary>
+    public static Task<List<StreamedEvent>> FollowEventsAsync(this HttpClient http, string experimentId, TimeSpan timeout) =>
+        http.FollowEventStreamAsync($"{Experiments}/{experimentId}/events", timeout);
 
     /// <summary>Reads a reply expecting a problem with <paramref name="status"/>; returns it.</summary>
     public static async Task<SandboxApi.Reply> ExpectStatusAsync(this HttpClient http, HttpMethod method, string path, HttpStatusCode status)

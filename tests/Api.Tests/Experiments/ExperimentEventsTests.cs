@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
 using Xunit;
 
@@ -82,7 +83,7 @@ public sealed class ExperimentEventsTests(ExperimentsFixture fixture)
         await http.ExpectStatusAsync(HttpMethod.Get, $"{ExperimentApi.Experiments}/{experimentId}/events?after=-1", HttpStatusCode.BadRequest);
     }
 
-    private static void AssertStreamed(IReadOnlyList<JsonObject> events, IReadOnlyList<ExperimentApi.StreamedEvent> streamed)
+    private static void AssertStreamed(IReadOnlyList<JsonObject> events, IReadOnlyList<StreamedEvent> streamed)
     {
         Assert.Equal(events.Select(e => e.Text("type")), streamed.Select(s => s.Name));
         Assert.Equal(events.Select(e => e["sequence"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture)), streamed.Select(s => s.Id));

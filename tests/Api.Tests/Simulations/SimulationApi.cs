@@ -77,52 +77,7 @@ public static class SimulationApi
     public static async Task<JsonObject> ArtifactAsync(this HttpClient http, string artifactId) =>
         (await http.GetFromJsonAsync<JsonObject>($"/api/v1/artifacts/{artifactId}"))!;
 
-    /// <summary>One server-sent event: its name and its data (a run event as JSON).</summary>
-    public sealed record StreamedEvent(string Name, string? Id, JsonObject Data);
-
-    /// <summary>
-    /// Follows <c>/events</c> with <c>Accept: text/event-stream</c> until the server ends the stream;
-    /// fails if it is still open at the deadline.
-    /// </summary>
-    public static async Task<List<StreamedEvent>> FollowEventsAsync(this HttpClient http, string runId, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/runs/{runId}/events");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
-        var events = new List<StreamedEvent>();
-        string? name = null, id = null;
-        var data = new List<string>();
-        while (await reader.ReadLineAsync(deadline.Token) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (name is not null || data.Count > 0)
-                {
-                    events.Add(new StreamedEvent(name ?? "message", id, JsonNode.Parse(string.Join('\n', data))!.AsObject()));
-                }
-
-                (name, id) = (null, null);
-                data.Clear();
-            }
-            else if (line.StartsWith("event:", StringComparison.Ordinal))
-            {
-                name = line["event:".Length..].Trim();
-            }
-            else if (line.StartsWith("id:", StringComparison.Ordinal))
-            {
-                id = line["id:".Length..].Trim();
-            }
-            else if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                data.Add(line["data:".Length..].TrimStart());
-            }
-        }
-
-        return events;
-    }
+    /// <summary>Follows the run's <c>/events</c> as a live stream until the server ends it; fails if it is still open at the deadline.</summary>
+    public static Task<List<StreamedEvent>> FollowEventsAsync(this HttpClient http, string runId, TimeSpan timeout) =>
+        http.FollowEventStreamAsync($"/api/v1/runs/{runId}/events", timeout);
 }
