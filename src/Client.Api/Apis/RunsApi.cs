@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Contracts;
 using LabSandbox.Api.Idempotency;
@@ -110,38 +108,17 @@ public static class RunsApi
             return ApiProblems.NotFound("Run", runId);
         }
 
-        if (request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        if (EventStreams.Wanted(request))
         {
-            return TypedResults.ServerSentEvents(Stream(grain, after ?? 0, cancellationToken));
+            return TypedResults.ServerSentEvents(EventStreams.PollAsync(
+                after ?? 0,
+                async (from, max) => await grain.GetEventsAsync(from, max) is { } next
+                    ? new EventStreams.Page<RunEvent>(next.Events, next.Status.IsTerminal() && (next.Events.LastOrDefault()?.Sequence ?? from) >= next.LastSequence)
+                    : null,
+                e => e.Sequence, e => e.Name, cancellationToken));
         }
 
         return TypedResults.Ok(new RunEventsResponse(runId, page.Status, page.Events, page.LastSequence));
-    }
-
-    private static async IAsyncEnumerable<SseItem<RunEvent>> Stream(
-        IRunGrain grain, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var page = await grain.GetEventsAsync(after, 1000);
-            if (page is null)
-            {
-                yield break;
-            }
-
-            foreach (var e in page.Events)
-            {
-                after = e.Sequence;
-                yield return new SseItem<RunEvent>(e, e.Name) { EventId = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            }
-
-            if (page.Status.IsTerminal() && after >= page.LastSequence)
-            {
-                yield break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
     }
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> CancelRun(string runId, IClusterClient cluster)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Apis;
 using LabSandbox.Api.Sandbox;
@@ -139,42 +136,18 @@ public static class ExperimentsApi
             return ApiProblems.NotFound("Experiment", experimentId);
         }
 
-        if (request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        if (EventStreams.Wanted(request))
         {
-            return TypedResults.ServerSentEvents(Stream(grain, after ?? 0, cancellationToken));
+            return TypedResults.ServerSentEvents(EventStreams.PollAsync(
+                after ?? 0,
+                async (from, max) => await grain.GetEventsAsync(from, max) is { } next
+                    ? new EventStreams.Page<ExperimentEventResponse>([.. next.Events.Select(ExperimentEventResponse.From)], next.Ended)
+                    : null,
+                e => e.Sequence, e => e.Type, cancellationToken));
         }
 
         return TypedResults.Ok(new ExperimentEventsResponse(
             experimentId, experiment.Status, page.Events.Select(ExperimentEventResponse.From).ToList(), page.LastSequence, page.Ended));
-    }
-
-    private static async IAsyncEnumerable<SseItem<ExperimentEventResponse>> Stream(
-        IExperimentGrain grain, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var page = await grain.GetEventsAsync(after, MaxEventsLimit);
-            if (page is null)
-            {
-                yield break;
-            }
-
-            foreach (var e in page.Events)
-            {
-                after = e.Sequence;
-                yield return new SseItem<ExperimentEventResponse>(ExperimentEventResponse.From(e), e.Type)
-                {
-                    EventId = e.Sequence.ToString(CultureInfo.InvariantCulture),
-                };
-            }
-
-            if (page.Ended)
-            {
-                yield break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
     }
 
     /// <summary>Every simulation run of the experiment, in the order the search registered them, with each run's status.</summary>
