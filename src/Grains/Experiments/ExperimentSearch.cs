@@ -86,7 +86,9 @@ public sealed class ExperimentSearch(
         }
 
         Emit(E.IterationStart, it, new { incumbentBids = incumbent, previous.IterationsWithoutImprovement });
-        var challengers = proposer.Propose(incumbent, _settings.CandidatesPerIteration, SeedMatrix.Proposal(config.MasterSeed, it));
+        // Off the grain's turn: a perturbed_dp proposal runs the optimizer (milliseconds each).
+        var challengers = await Task.Run(
+            () => proposer.Propose(incumbent, _settings.CandidatesPerIteration, SeedMatrix.Proposal(config.MasterSeed, it)), cancellationToken);
         var incumbentTotals = new ChallengerTotals();
         var totals = challengers.Select(_ => new ChallengerTotals()).ToArray();
         var pruned = new bool[challengers.Count];
