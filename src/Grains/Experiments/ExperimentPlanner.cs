@@ -179,27 +179,9 @@ public static class ExperimentPlanner
         return bids;
     }
 
-    private static long Whole(RequestReader reader, string field, long? fallback, long min, long max)
-    {
-        var node = reader.Node(field);
-        if (node is null)
-        {
-            if (fallback is null)
-            {
-                reader.Error(field, $"'{field}' is required.");
-            }
-
-            return fallback ?? 0;
-        }
-
-        if (!RequestReader.TryGetLong(node, out var value) || value < min || value > max)
-        {
-            reader.Error(field, $"'{field}' must be a whole number from {min:N0} to {max:N0}.");
-            return fallback ?? 0;
-        }
-
-        return value;
-    }
+    /// <summary>A whole number in range; <paramref name="fallback"/> when absent (none: required) or invalid (the error is recorded).</summary>
+    private static long Whole(RequestReader reader, string field, long? fallback, long min, long max) =>
+        reader.WholeNumber(field, min, max, required: fallback is null) ?? fallback ?? 0;
 
     private static double Number(RequestReader reader, string field, double fallback, double min, double max)
     {

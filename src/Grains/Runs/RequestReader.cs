@@ -42,6 +42,32 @@ public sealed class RequestReader(JsonObject request)
         return null;
     }
 
+    /// <summary>
+    /// A whole number in [<paramref name="min"/>, <paramref name="max"/>], read as an integer (seeds use all 63 bits);
+    /// null when absent (an error if <paramref name="required"/>) or invalid (an error naming the range).
+    /// </summary>
+    public long? WholeNumber(string field, long min, long max, bool required)
+    {
+        var node = Node(field);
+        if (node is null)
+        {
+            if (required)
+            {
+                Error(field, $"'{field}' is required.");
+            }
+
+            return null;
+        }
+
+        if (!TryGetLong(node, out var value) || value < min || value > max)
+        {
+            Error(field, $"'{field}' must be a whole number from {min:N0} to {max:N0}.");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>An optional non-empty string; null when absent.</summary>
     public string? OptionalString(string field)
     {

@@ -40,9 +40,9 @@ public sealed class SimulationRunPlanner : IRunPlanner
             startingState = null; // so the artifact is not also blamed for a state that does not parse
         }
 
-        var nSims = ReadLong(reader, "nSims", required: true, 1, SimulationParams.MaxSimulations);
-        var seed = ReadLong(reader, "seed", required: true, 0, long.MaxValue);
-        var chunkSize = ReadLong(reader, "chunkSize", required: false, SimulationParams.MinChunkSize, SimulationParams.MaxChunkSize)
+        var nSims = reader.WholeNumber("nSims", 1, SimulationParams.MaxSimulations, required: true);
+        var seed = reader.WholeNumber("seed", 0, long.MaxValue, required: true);
+        var chunkSize = reader.WholeNumber("chunkSize", SimulationParams.MinChunkSize, SimulationParams.MaxChunkSize, required: false)
             ?? SimulationParams.DefaultChunkSize;
         var excluded = ReadOptional(request, reader, "excludedEntryKey");
         var focus = ReadOptional(request, reader, "focusCandidateId");
@@ -146,27 +146,4 @@ public sealed class SimulationRunPlanner : IRunPlanner
     private readonly record struct Optional(bool Given, string? Value);
 
     private sealed record PoolToSimulate(DatasetRef Pinned, string TournamentId, string? ExcludedEntryKey, string? FocusCandidateId);
-
-    private static long? ReadLong(RequestReader reader, string field, bool required, long min, long max)
-    {
-        var node = reader.Node(field);
-        if (node is null)
-        {
-            if (required)
-            {
-                reader.Error(field, $"'{field}' is required.");
-            }
-
-            return null;
-        }
-
-        // Read as an integer, not a double: seeds use all 63 bits.
-        if (!RequestReader.TryGetLong(node, out var value) || value < min || value > max)
-        {
-            reader.Error(field, $"'{field}' must be a whole number from {min:N0} to {max:N0}.");
-            return null;
-        }
-
-        return value;
-    }
 }
