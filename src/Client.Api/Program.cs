@@ -4,6 +4,7 @@ using LabSandbox.Api.Apis;
 using LabSandbox.Api.Experiments;
 using LabSandbox.Api.Hosting;
 using LabSandbox.Api.Idempotency;
+using LabSandbox.Grains;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Api.Sandbox;
 using LabSandbox.Grains.Lab;
@@ -33,8 +34,7 @@ builder.Services.Configure<ExceptionHandlerOptions>(o =>
         OrleansMessageRejectionException or SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     });
-builder.Services.AddRunPlanners();
-builder.Services.AddSingleton<SpecDerivedRuns>();
+builder.Services.AddRunKinds();
 builder.Services.AddSingleton<LabCandidateGenerator>();
 builder.Services.AddSingleton<CohortSimulator>();
 builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(

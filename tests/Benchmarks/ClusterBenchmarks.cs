@@ -6,6 +6,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Simulation;

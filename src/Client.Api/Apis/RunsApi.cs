@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Contracts;
 using LabSandbox.Api.Idempotency;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -4,6 +4,7 @@ using LabSandbox.Api.Sandbox;
 using LabSandbox.Grains.Experiments;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 

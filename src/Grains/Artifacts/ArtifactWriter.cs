@@ -1,6 +1,7 @@
 using System.Text;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 
 namespace LabSandbox.Grains.Artifacts;

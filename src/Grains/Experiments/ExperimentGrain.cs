@@ -3,6 +3,7 @@ using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.Logging;
+using LabSandbox.Grains.Runs.Experiment;
 
 namespace LabSandbox.Grains.Experiments;
 

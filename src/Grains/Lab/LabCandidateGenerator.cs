@@ -4,6 +4,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;

@@ -5,7 +5,7 @@ using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;
-using LabSandbox.Grains.Runs.Strategy;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Grains.Lab;
 

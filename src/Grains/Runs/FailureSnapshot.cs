@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs;
 
@@ -47,6 +48,3 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
     public Task<RunSnapshot> WaitSucceededAsync(string runId, CancellationToken cancellationToken) =>
         RunWaiter.WaitSucceededAsync(grains, runId, cancellationToken);
 }
-
-/// <summary>A step of an orchestration that failed for one item; reported for that item, the others go on.</summary>
-public sealed class RunStepException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LabSandbox.Grains;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
@@ -40,7 +41,7 @@ public static class BacktestCommand
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));
-        builder.Services.AddRunPlanners();
+        builder.Services.AddRunKinds();
         builder.Services.AddSingleton<SpecDerivedRuns>();
         builder.Services.AddSingleton<LabCandidateGenerator>();
         builder.Services.AddSingleton<CohortSimulator>();

@@ -1,3 +1,4 @@
+using LabSandbox.Grains;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class LabServiceCollectionExtensions
         services.TryAddSingleton<IArtifactStore>(new LocalFolderArtifactStore(options.ArtifactRoot));
         services.AddSingleton(options);
         services.AddSingleton(Options.Create(options.Runs));
-        services.AddRunHandlers();
+        services.AddRunKinds();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 using LabSandbox.TestSupport;
 using Xunit;
 

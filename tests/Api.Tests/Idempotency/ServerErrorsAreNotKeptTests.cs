@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Lab;
 

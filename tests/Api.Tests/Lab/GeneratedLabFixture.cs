@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Lab;
 

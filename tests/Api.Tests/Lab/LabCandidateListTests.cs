@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Lab;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Lab;
 

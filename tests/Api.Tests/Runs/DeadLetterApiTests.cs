@@ -5,6 +5,7 @@ using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,6 +1,7 @@
 using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Sandbox;
 

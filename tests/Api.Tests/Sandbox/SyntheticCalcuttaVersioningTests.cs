@@ -5,6 +5,7 @@ using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
 using LabSandbox.Api.Tests.Simulations;
 using Xunit;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Api.Tests.Sandbox;
 

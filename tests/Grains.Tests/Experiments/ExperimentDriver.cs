@@ -4,10 +4,11 @@ using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
+using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;
-using LabSandbox.Grains.Runs.Strategy;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 using LabSandbox.TestSupport;
 
 namespace LabSandbox.Grains.Tests.Experiments;

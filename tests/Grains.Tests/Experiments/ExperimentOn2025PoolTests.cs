@@ -3,6 +3,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs.PairedSimulation;
 using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Tests.Simulations;
@@ -171,7 +172,7 @@ public sealed class ExperimentOn2025PoolTests(ThreeSiloCluster cluster, ITestOut
         Assert.Equal(experiment.DriverRunId, ExperimentRunsDriver(id));
     }
 
-    private static string ExperimentRunsDriver(string id) => LabSandbox.Grains.Experiments.ExperimentRuns.DriverRunId(id);
+    private static string ExperimentRunsDriver(string id) => LabSandbox.Grains.Runs.Experiment.ExperimentRuns.DriverRunId(id);
 
     private static int Challenger(ExperimentEvent e)
     {

@@ -1,5 +1,6 @@
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;

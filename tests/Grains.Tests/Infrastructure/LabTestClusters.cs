@@ -37,7 +37,7 @@ public static class LabTestClusters
 
         // Registered the way AddMemoryGrainStorage registers itself (a keyed IGrainStorage singleton).
         siloBuilder.Services.AddGrainStorage(LabStorage.Name,
-            (services, _) => new CountingGrainStorage(services.GetRequiredService<IGrainStorageSerializer>(), ledger));
+            (services, _) => new LedgerGrainStorage(services.GetRequiredService<IGrainStorageSerializer>(), ledger));
     }
 
     /// <summary>Deploys <paramref name="silos"/> silos and waits until they have imported the real data.</summary>

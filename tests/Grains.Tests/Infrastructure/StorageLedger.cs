@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace LabSandbox.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// The state behind <see cref="CountingGrainStorage"/>, shared by both silos of the test cluster (they
+/// The state behind <see cref="LedgerGrainStorage"/>, shared by both silos of the test cluster (they
 /// run in the test process): stored payloads with their versions, and write/clear counters per state
 /// name and per grain, so tests can prove that an operation wrote nothing (INV-6).
 /// </summary>

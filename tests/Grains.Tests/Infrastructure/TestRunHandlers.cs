@@ -1,5 +1,6 @@
 using System.Text;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 
 namespace LabSandbox.Grains.Tests.Infrastructure;

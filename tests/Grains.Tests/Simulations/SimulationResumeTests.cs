@@ -1,7 +1,7 @@
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Simulations;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Tests.Simulations;
 

@@ -5,6 +5,7 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs.Advancement;
 

@@ -4,6 +4,7 @@ using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Pinning;
 

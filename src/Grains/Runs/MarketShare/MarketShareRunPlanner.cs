@@ -3,6 +3,8 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Pinning;
 
 namespace LabSandbox.Grains.Runs.MarketShare;
@@ -46,7 +48,7 @@ public sealed class MarketShareRunPlanner : IRunPlanner
         var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
         if (pool is not null && artifactId is not null)
         {
-            await PinnedArtifacts.ReadAdvancementAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState: null);
+            await PinnedAdvancement.ReadAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState: null);
         }
 
         var refs = new List<DatasetRef>();

@@ -5,7 +5,8 @@ using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
-using LabSandbox.Grains.Simulations;
+using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.PairedSimulation;
 

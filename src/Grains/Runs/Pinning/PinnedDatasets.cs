@@ -1,5 +1,6 @@
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs.Pinning;
 

@@ -4,6 +4,7 @@ using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 
 namespace LabSandbox.Grains.Runs.Retention;
 

@@ -3,7 +3,8 @@ using System.Globalization;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Simulations;
-using LabSandbox.Grains.Simulations;
+using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.Simulation;
 

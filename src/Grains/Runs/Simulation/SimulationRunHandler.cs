@@ -6,7 +6,8 @@ using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
-using LabSandbox.Grains.Simulations;
+using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.Simulation;
 

@@ -7,6 +7,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.Pinning;
 
@@ -52,7 +53,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
         var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
         var model = artifactId is null || pool is null || startingState is null
             ? null
-            : (await PinnedArtifacts.ReadAdvancementAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState))?.Model;
+            : (await PinnedAdvancement.ReadAsync(reader, grains, "advancementArtifactId", artifactId, pool.TournamentId, startingState))?.Model;
         if (reader.HasErrors || pool is null || tournament is null || model is null)
         {
             return RunPlan.Invalid(reader.HasErrors ? reader.Errors : new Dictionary<string, string[]> { ["calcuttaId"] = ["The pool's tournament is missing."] });

@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Engine.Experiments;
+using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Experiments;
+using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.MarketShare;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Pinning;
+using LabSandbox.Grains.Runs.StrategyGeneration;
+
+namespace LabSandbox.Grains.Runs.Experiment;
+
+/// <summary>
+/// Validates an experiment request and pins everything it names: the pool (a real pool, or a synthetic calcutta's
+/// current version, by digest), the advancement artifact (same tournament, starting state and scoring), the market
+/// artifact (same pool and excluded entry), and the starting entry (a Lab candidate's bids, or the <c>dp-v1</c>
+/// optimum of the pinned artifacts). Every problem is reported against its field; nothing is created.
+/// </summary>
+public static class ExperimentPlanner
+{
+    public sealed record Plan(ExperimentConfig? Config, string? Name, IReadOnlyDictionary<string, string[]> Errors);
+
+    public static async Task<Plan> PlanAsync(JsonObject request, IGrainFactory grains)
+    {
+        var reader = new RequestReader(request);
+        var name = reader.OptionalString("name");
+        var calcuttaId = request.ContainsKey("syntheticCalcuttaId") && !request.ContainsKey("calcuttaId") ? null : reader.RequiredString("calcuttaId");
+        var syntheticId = request.ContainsKey("syntheticCalcuttaId") ? reader.RequiredString("syntheticCalcuttaId") : null;
+        if (calcuttaId is not null && syntheticId is not null)
+        {
+            reader.Error("syntheticCalcuttaId", "Name either 'calcuttaId' or 'syntheticCalcuttaId', not both.");
+        }
+
+        var advancementId = reader.RequiredString("advancementArtifactId");
+        var marketId = reader.RequiredString("marketShareArtifactId");
+        var startingState = reader.RequiredString("startingState");
+        if (startingState is not null && !StartingState.TryParse(startingState, out _, out var stateError))
+        {
+            reader.Error("startingState", stateError!);
+            startingState = null;
+        }
+
+        var excludedGiven = request.ContainsKey("excludedEntryKey");
+        var excluded = reader.OptionalString("excludedEntryKey");
+        var initialCandidateId = reader.OptionalString("initialCandidateId");
+        var masterSeed = Whole(reader, "masterSeed", null, 0, long.MaxValue);
+        var search = new ExperimentSearchSettings(
+            (int)Whole(reader, "candidatesPerIteration", 8, 1, ExperimentLimits.MaxCandidatesPerIteration),
+            (int)Whole(reader, "screeningSims", 2_000, 100, 1_000_000),
+            (int)Whole(reader, "evaluationSims", 8_000, 100, 5_000_000),
+            (int)Whole(reader, "evaluationSamples", 4, 1, ExperimentLimits.MaxEvaluationSamples),
+            (int)Whole(reader, "finalSims", 100_000, 1_000, 5_000_000),
+            (int)Whole(reader, "maxIterations", 20, 1, ExperimentLimits.MaxIterations),
+            (int)Whole(reader, "patience", 5, 1, ExperimentLimits.MaxIterations),
+            reader.OptionalString("pruneRule") ?? PruneRules.UpperConfidenceBound,
+            Number(reader, "pruneZ", 1.0, 0, 10));
+        if (search.PruneRule is not (PruneRules.UpperConfidenceBound or PruneRules.None))
+        {
+            reader.Error("pruneRule", $"'pruneRule' is '{PruneRules.UpperConfidenceBound}' or '{PruneRules.None}'.");
+        }
+
+        reader.RejectUnknownFields();
+
+        var pool = await PoolAsync(reader, grains, calcuttaId, syntheticId, excludedGiven, excluded);
+        var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
+        double sigma = 0;
+        if (pool is not null && advancementId is not null && startingState is not null
+            && await PinnedAdvancement.ReadAsync(reader, grains, "advancementArtifactId", advancementId, pool.TournamentId, startingState) is { } advancement)
+        {
+            sigma = advancement.Model.Sigma;
+            if (!advancement.ScoringRules.SequenceEqual(pool.ScoringRules))
+            {
+                reader.Error("advancementArtifactId", $"Artifact '{advancementId}' scores points under other rules than the pool.");
+            }
+        }
+
+        if (pool is not null && marketId is not null)
+        {
+            await PinnedMarketShare.ReadAsync(reader, grains, "marketShareArtifactId", marketId, pool.MarketCalcuttaId, pool.ExcludedEntryKey);
+        }
+
+        if (reader.HasErrors || pool is null || tournament is null)
+        {
+            return Invalid(reader, name);
+        }
+
+        var teams = await OptimizerInputs.ReadTeamsAsync(grains, advancementId!, marketId!);
+        var initial = await InitialBidsAsync(reader, grains, initialCandidateId, pool, teams);
+        if (reader.HasErrors || initial is null)
+        {
+            return Invalid(reader, name);
+        }
+
+        var config = new ExperimentConfig(
+            pool.Pinned, new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest), advancementId!, marketId!,
+            startingState!, pool.ExcludedEntryKey, sigma, pool.Rules, initialCandidateId, initial, masterSeed, search);
+        return new Plan(config, name, new Dictionary<string, string[]>());
+    }
+
+    private static Plan Invalid(RequestReader reader, string? name) =>
+        new(null, name, reader.HasErrors ? reader.Errors : new Dictionary<string, string[]> { ["calcuttaId"] = ["The pool's tournament is missing."] });
+
+    /// <summary>The pool to search in, pinned; the seat's key must not belong to an entry that stays in the field.</summary>
+    private static async Task<PoolToSearch?> PoolAsync(
+        RequestReader reader, IGrainFactory grains, string? calcuttaId, string? syntheticId, bool excludedGiven, string? excluded)
+    {
+        PoolToSearch? pool = null;
+        if (calcuttaId is not null && await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() is { } real)
+        {
+            pool = new PoolToSearch(new DatasetRef(DatasetKinds.Calcutta, real.CalcuttaId, real.Digest), real.TournamentId, real.CalcuttaId,
+                real.Rules, real.ScoringRules, [.. real.Entries.Select(e => e.EntryKey)], excluded);
+        }
+        else if (calcuttaId is not null)
+        {
+            reader.Error("calcuttaId", $"Calcutta '{calcuttaId}' does not exist.");
+        }
+        else if (syntheticId is not null && await grains.GetGrain<ISyntheticCalcuttaGrain>(syntheticId).GetAsync() is { } synthetic)
+        {
+            if (synthetic.SourceCalcuttaId is null)
+            {
+                reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' was not copied from a real pool, so no market model predicts it.");
+            }
+
+            pool = new PoolToSearch(new DatasetRef(DatasetKinds.SyntheticCalcutta, syntheticId, synthetic.Digest), synthetic.TournamentId,
+                synthetic.SourceCalcuttaId ?? "", synthetic.Rules, synthetic.ScoringRules, [.. synthetic.Entries.Select(e => e.EntryKey)],
+                excludedGiven ? excluded : synthetic.ExcludedEntryKey);
+        }
+        else if (syntheticId is not null)
+        {
+            reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' does not exist.");
+        }
+
+        if (pool?.ExcludedEntryKey is { } key && !pool.EntryKeys.Contains(key))
+        {
+            reader.Error("excludedEntryKey", $"The pool has no entry '{key}'.");
+        }
+        else if (pool is { ExcludedEntryKey: null } && pool.EntryKeys.Contains(ExperimentRuns.OwnSeatKey))
+        {
+            reader.Error("excludedEntryKey", $"The pool has an entry '{ExperimentRuns.OwnSeatKey}'; exclude it or another entry for the searched entry's seat.");
+        }
+
+        return pool;
+    }
+
+    private static async Task<IReadOnlyList<EntryBid>?> InitialBidsAsync(
+        RequestReader reader, IGrainFactory grains, string? candidateId, PoolToSearch pool, IReadOnlyList<OptimizerTeam> teams)
+    {
+        var bounds = OptimizerInputs.Bounds(pool.Rules);
+        if (candidateId is null)
+        {
+            if (DpOptimizer.Optimize(teams, bounds) is { } optimum)
+            {
+                return EntryProposer.Normalize(optimum.Bids.Select(b => new EntryBid(b.TeamId, b.Bid)));
+            }
+
+            reader.Error("marketShareArtifactId", "No entry satisfies the pool's rules under these artifacts.");
+            return null;
+        }
+
+        var candidate = await grains.GetGrain<ICandidateGrain>(candidateId).GetAsync();
+        if (candidate is null)
+        {
+            reader.Error("initialCandidateId", $"Candidate '{candidateId}' does not exist.");
+            return null;
+        }
+
+        var bids = EntryProposer.Normalize(candidate.Bids.Select(b => new EntryBid(b.TeamId, b.BidPoints)));
+        if (candidate.TournamentId != pool.TournamentId
+            || bids.Select(b => b.TeamId).Distinct().Count() != bids.Count
+            || !new EntryProposer(teams, bounds).IsValid(bids.ToDictionary(b => b.TeamId, b => b.BidPoints)))
+        {
+            reader.Error("initialCandidateId", $"Candidate '{candidateId}' does not obey the pool's rules or bids on teams outside its tournament.");
+            return null;
+        }
+
+        return bids;
+    }
+
+    /// <summary>A whole number in range; <paramref name="fallback"/> when absent (none: required) or invalid (the error is recorded).</summary>
+    private static long Whole(RequestReader reader, string field, long? fallback, long min, long max) =>
+        reader.WholeNumber(field, min, max, required: fallback is null) ?? fallback ?? 0;
+
+    private static double Number(RequestReader reader, string field, double fallback, double min, double max)
+    {
+        var node = reader.Node(field);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (!RequestReader.TryGetNumber(node, out var value) || !(value >= min && value <= max))
+        {
+            reader.Error(field, $"'{field}' must be a number from {min} to {max}.");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    private sealed record PoolToSearch(
+        DatasetRef Pinned, string TournamentId, string MarketCalcuttaId, PoolRules Rules, IReadOnlyList<ScoringRule> ScoringRules,
+        IReadOnlyList<string> EntryKeys, string? ExcludedEntryKey);
+}
+
+/// <summary>Bounds on an experiment's size; together they keep its event log under <see cref="ExperimentGrain.MaxEvents"/>.</summary>
+public static class ExperimentLimits
+{
+    public const int MaxIterations = 500;
+    public const int MaxCandidatesPerIteration = 32;
+    public const int MaxEvaluationSamples = 16;
+}

@@ -1,0 +1,33 @@
+using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Interfaces.Simulations;
+using Orleans.Placement;
+
+namespace LabSandbox.Grains.Runs.Simulation;
+
+/// <summary>
+/// Runs one chunk on the silo it was placed on (at random, so chunks spread over the cluster); the CPU
+/// work runs on the thread pool, not on the Orleans scheduler. One activation per chunk attempt.
+/// </summary>
+[RandomPlacement]
+public sealed class SimulationChunkGrain(SimulationModelCache models) : Grain, ISimulationChunkGrain
+{
+    public async Task<SimulationChunkResult> RunAsync(SimulationChunk chunk)
+    {
+        try
+        {
+            var compiled = await models.GetAsync(chunk.Inputs, GrainFactory);
+            var totals = await Task.Run(() =>
+            {
+                var kernel = new SimulationKernel(compiled.Tournament, compiled.Pool);
+                var accumulator = kernel.CreateAccumulator();
+                kernel.Run(chunk.Seed, chunk.Start, chunk.Count, accumulator);
+                return accumulator.ToCanonicalBytes();
+            });
+            return new SimulationChunkResult(chunk.ChunkIndex, totals, RuntimeIdentity);
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Engine.Bracket;
+using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Interfaces.Simulations;
+using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs;
+
+namespace LabSandbox.Grains.Runs.Simulation;
+
+/// <summary>
+/// A compiled tournament and pool, immutable and shared by every kernel that samples them, with the field they
+/// were compiled from (the pinned entries less the excluded one) for evaluations that seat entries of their own.
+/// </summary>
+public sealed record SimulationModels(
+    TournamentModel Tournament, PoolModel Pool, IReadOnlyList<PoolEntry> Field, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
+
+/// <summary>
+/// Per silo: compiled models by pinned inputs, so the chunks of a run compile the bracket and pool once
+/// per silo rather than once per chunk. Dataset digests are checked against the pins on load.
+/// </summary>
+public sealed class SimulationModelCache
+{
+    private const int Capacity = 64;
+
+    private readonly ConcurrentDictionary<SimulationInputs, Lazy<Task<SimulationModels>>> _models = new();
+
+    public Task<SimulationModels> GetAsync(SimulationInputs inputs, IGrainFactory grains)
+    {
+        if (_models.Count >= Capacity)
+        {
+            _models.Clear();
+        }
+
+        var lazy = _models.GetOrAdd(inputs, key => new Lazy<Task<SimulationModels>>(() => LoadAsync(key, grains)));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            _models.TryRemove(new KeyValuePair<SimulationInputs, Lazy<Task<SimulationModels>>>(inputs, lazy));
+        }
+
+        return task;
+    }
+
+    private static async Task<SimulationModels> LoadAsync(SimulationInputs inputs, IGrainFactory grains)
+    {
+        var tournament = await grains.GetGrain<ITournamentGrain>(inputs.Tournament.Id).GetAsync();
+        var pool = await LoadPoolAsync(inputs.Calcutta, grains);
+        if (tournament?.Digest != inputs.Tournament.Digest || pool is null)
+        {
+            throw new NonRetryableRunException(
+                $"The pinned datasets changed or vanished ({inputs.Tournament.Id} {inputs.Tournament.Digest}, {inputs.Calcutta.Id} {inputs.Calcutta.Digest}).");
+        }
+
+        if (!StartingState.TryParse(inputs.StartingState, out var state, out var error))
+        {
+            throw new NonRetryableRunException(error!);
+        }
+
+        var bracket = BracketCompiler.Compile(tournament);
+        var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToList();
+        return new SimulationModels(
+            TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
+            PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts),
+            entries, pool.ScoringRules, pool.Payouts);
+    }
+
+    /// <summary>The pinned version of a real pool, or of a synthetic calcutta (kept by digest); null if it changed or vanished.</summary>
+    private static async Task<PinnedPool?> LoadPoolAsync(DatasetRef pinned, IGrainFactory grains)
+    {
+        if (pinned.Kind == DatasetKinds.SyntheticCalcutta)
+        {
+            var version = await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(pinned.Id, pinned.Digest)).GetAsync();
+            return version is null
+                ? null
+                : new PinnedPool(version.Entries.Select(e => new PoolEntry(e.EntryKey, false, e.Bids)).ToList(), version.ScoringRules, version.Payouts);
+        }
+
+        var pool = await grains.GetGrain<ICalcuttaGrain>(pinned.Id).GetAsync();
+        return pool?.Digest == pinned.Digest ? new PinnedPool(pool.Entries, pool.ScoringRules, pool.Payouts) : null;
+    }
+
+    private sealed record PinnedPool(IReadOnlyList<PoolEntry> Entries, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
+}
