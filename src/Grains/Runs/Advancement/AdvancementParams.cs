@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Runs.Advancement;
@@ -12,7 +13,7 @@ public sealed record AdvancementParams(
 /// <summary>The win-probability model: <c>kenpom-logistic</c> with its σ.</summary>
 public sealed record AdvancementModelParams(string Kind, double Sigma)
 {
-    public const string KenPomLogistic = "kenpom-logistic";
+    public const string KenPomLogistic = KenPomLogisticModel.ModelName;
 
     public const double DefaultSigma = 10;
 }

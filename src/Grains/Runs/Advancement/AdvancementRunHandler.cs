@@ -6,6 +6,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Pinning;
 
 namespace LabSandbox.Grains.Runs.Advancement;
 
@@ -16,16 +17,8 @@ public sealed class AdvancementRunHandler : IRunHandler
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var parameters = JsonSerializer.Deserialize<AdvancementParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
-        var pinned = context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Tournament);
-        var tournament = await context.Grains.GetGrain<ITournamentGrain>(pinned.Id).GetAsync()
-            ?? throw new NonRetryableRunException($"Tournament '{pinned.Id}' no longer exists.");
-        if (tournament.Digest != pinned.Digest)
-        {
-            throw new NonRetryableRunException(
-                $"Tournament '{pinned.Id}' changed since the run was pinned ({pinned.Digest} → {tournament.Digest}).");
-        }
+        var parameters = context.ReadParams<AdvancementParams>();
+        var tournament = await PinnedDatasets.TournamentAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament));
 
         if (!StartingState.TryParse(parameters.StartingState, out var startingState, out var error))
         {
@@ -49,7 +42,7 @@ public sealed class AdvancementRunHandler : IRunHandler
             parameters.StartingState, parameters.ScoringRules, rows.Count,
             rows.Sum(r => r.PChampion), rows.Sum(r => r.ExpectedPoints), rows);
 
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
+        var lineage = context.Lineage();
         var summary = new Dictionary<string, string>
         {
             ["teams"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -59,8 +52,7 @@ public sealed class AdvancementRunHandler : IRunHandler
         await context.ReportProgressAsync("compute", 100, "advancement computed");
         return new RunOutput(
         [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(metrics, ContentDigest.Options), Inline: true, summary, lineage),
+            context.Metrics(metrics, summary),
             new ArtifactDraft(ArtifactKinds.Advancement, "application/x-ndjson", "advancement.jsonl",
                 ToJsonLines(rows), Inline: false, summary, lineage),
         ]);

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Experiments;
-using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
@@ -23,8 +21,7 @@ public sealed partial class ExperimentRunHandler(ILogger<ExperimentRunHandler> l
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var p = JsonSerializer.Deserialize<ExperimentRunParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var p = context.ReadParams<ExperimentRunParams>();
         var experiment = context.Grains.GetGrain<IExperimentGrain>(p.ExperimentId);
         if (await experiment.GetAsync() is not { } snapshot || snapshot.ConfigDigest != ExperimentRuns.ConfigDigest(p.Config))
         {
@@ -39,7 +36,6 @@ public sealed partial class ExperimentRunHandler(ILogger<ExperimentRunHandler> l
         var document = new ExperimentMetricsDocument(
             Kind, context.Spec.EngineVersion, p.ExperimentId, snapshot.ConfigDigest, p.Config.MasterSeed, reason,
             converged, final?.NumIterations ?? 0, final?.EventCount ?? 0, result);
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
         var summary = new Dictionary<string, string>
         {
             ["experimentId"] = p.ExperimentId,
@@ -49,8 +45,7 @@ public sealed partial class ExperimentRunHandler(ILogger<ExperimentRunHandler> l
         };
         return new RunOutput(
         [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(document, ContentDigest.Options), Inline: true, summary, lineage),
+            context.Metrics(document, summary),
         ]);
     }
 

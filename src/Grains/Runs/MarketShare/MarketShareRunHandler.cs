@@ -1,7 +1,4 @@
-using System.Text.Json;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.MarketShare;
-using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
@@ -25,8 +22,7 @@ public sealed class MarketShareRunHandler : IRunHandler
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var parameters = JsonSerializer.Deserialize<MarketShareParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var parameters = context.ReadParams<MarketShareParams>();
         var pool = await PinnedDatasets.CalcuttaAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Calcutta));
         var tournament = await PinnedDatasets.TournamentAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament));
 
@@ -66,7 +62,6 @@ public sealed class MarketShareRunHandler : IRunHandler
         var metrics = new MarketShareMetrics(Kind, EngineVersion, parameters.Model, pool.CalcuttaId, tournament.TournamentId,
             parameters.ExcludedEntryKey, parameters.AdvancementArtifactId, rows.Count, fieldEntries, error, ridge);
         var document = new MarketShareDocument(parameters.Model, pool.CalcuttaId, parameters.ExcludedEntryKey, pool.Rules.BudgetPoints, fieldEntries, rows);
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
         var summary = new Dictionary<string, string>
         {
             ["model"] = parameters.Model,
@@ -75,10 +70,8 @@ public sealed class MarketShareRunHandler : IRunHandler
         };
         return new RunOutput(
         [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(metrics, ContentDigest.Options), Inline: true, summary, lineage),
-            new ArtifactDraft(ArtifactKind, "application/json", "market_share.json",
-                JsonSerializer.SerializeToUtf8Bytes(document, ContentDigest.Options), Inline: true, summary, lineage),
+            context.Metrics(metrics, summary),
+            context.InlineJson(ArtifactKind, "market_share.json", document, summary),
         ]);
     }
 

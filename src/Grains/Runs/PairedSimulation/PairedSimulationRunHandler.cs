@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Experiments;
-using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.PairedSimulation;
@@ -21,11 +20,10 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var p = JsonSerializer.Deserialize<PairedSimulationParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var p = context.ReadParams<PairedSimulationParams>();
         var inputs = new SimulationInputs(
-            context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Tournament),
-            context.Spec.DatasetRefs.Single(d => d.Kind is DatasetKinds.Calcutta or DatasetKinds.SyntheticCalcutta),
+            PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament),
+            PinnedDatasets.Pool(context.Spec),
             p.Sigma, p.StartingState, p.ExcludedEntryKey);
         var compiled = await models.GetAsync(inputs, context.Grains);
         if (p.Variants.Count == 0 || p.NSims < 2)
@@ -52,7 +50,6 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
         var document = new PairedSimulationMetrics(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
             p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants);
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
         var summary = new Dictionary<string, string>
         {
             ["nSims"] = p.NSims.ToString(CultureInfo.InvariantCulture),
@@ -60,10 +57,8 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
         };
         return new RunOutput(
         [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(document, ContentDigest.Options), Inline: true, summary, lineage),
-            new ArtifactDraft(BidsArtifactKind, "application/json", "bids.json",
-                JsonSerializer.SerializeToUtf8Bytes(p.Variants, ContentDigest.Options), Inline: true, summary, lineage),
+            context.Metrics(document, summary),
+            context.InlineJson(BidsArtifactKind, "bids.json", p.Variants, summary),
         ]);
     }
 

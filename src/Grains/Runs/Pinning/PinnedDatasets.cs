@@ -21,6 +21,9 @@ public static class PinnedDatasets
 
     public static DatasetRef Single(RunSpec spec, string kind) => spec.DatasetRefs.Single(d => d.Kind == kind);
 
+    /// <summary>The pool a run evaluates: a real calcutta or a pinned synthetic calcutta version.</summary>
+    public static DatasetRef Pool(RunSpec spec) => spec.DatasetRefs.Single(d => d.Kind is DatasetKinds.Calcutta or DatasetKinds.SyntheticCalcutta);
+
     private static NonRetryableRunException Changed(DatasetRef pinned, string? now) =>
         new($"{pinned.Kind} '{pinned.Id}' changed or vanished since the run was pinned ({pinned.Digest} → {now ?? "missing"}).");
 }

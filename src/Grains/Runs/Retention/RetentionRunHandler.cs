@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
@@ -26,8 +24,7 @@ public sealed class RetentionRunHandler(IArtifactStore store, TimeProvider time)
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var parameters = JsonSerializer.Deserialize<RetentionParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var parameters = context.ReadParams<RetentionParams>();
         var self = await context.Grains.GetGrain<IRunGrain>(context.RunId).GetAsync()
             ?? throw new NonRetryableRunException($"Run '{context.RunId}' does not exist.");
         var cutoff = self.CreatedAt - TimeSpan.FromDays(parameters.OlderThanDays);
@@ -59,12 +56,7 @@ public sealed class RetentionRunHandler(IArtifactStore store, TimeProvider time)
             ["artifactsTombstoned"] = Invariant($"{tally.Tombstoned}"),
             ["bytesDeleted"] = Invariant($"{tally.BytesDeleted}"),
         };
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
-        return new RunOutput(
-        [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(metrics, ContentDigest.Options), Inline: true, summary, lineage),
-        ]);
+        return new RunOutput([context.Metrics(metrics, summary)]);
     }
 
     /// <summary>Every entry of every catalog shard, paged with the catalog's cursor.</summary>

@@ -7,6 +7,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.Simulation;
@@ -18,17 +19,14 @@ namespace LabSandbox.Grains.Runs.Simulation;
 /// </summary>
 public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHandler
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
-
     public string Kind => RunKinds.Simulation;
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var parameters = JsonSerializer.Deserialize<SimulationParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var parameters = context.ReadParams<SimulationParams>();
         var inputs = new SimulationInputs(
-            context.Spec.DatasetRefs.Single(d => d.Kind == DatasetKinds.Tournament),
-            context.Spec.DatasetRefs.Single(d => d.Kind is DatasetKinds.Calcutta or DatasetKinds.SyntheticCalcutta),
+            PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament),
+            PinnedDatasets.Pool(context.Spec),
             parameters.AdvancementModel.Sigma, parameters.StartingState, parameters.ExcludedEntryKey);
         var compiled = await models.GetAsync(inputs, context.Grains);
 
@@ -41,7 +39,7 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
             parameters.StartingState, parameters.Seed, parameters.NSims, parameters.ExcludedEntryKey,
             parameters.FocusCandidateId, FocusEntryKey: parameters.FocusCandidateId,
             metrics.Entries, metrics.Teams);
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
+        var lineage = context.Lineage();
         var summary = new Dictionary<string, string>
         {
             ["nSims"] = parameters.NSims.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -50,8 +48,7 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
         };
         return new RunOutput(
         [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                JsonSerializer.SerializeToUtf8Bytes(document, ContentDigest.Options), Inline: true, summary, lineage),
+            context.Metrics(document, summary),
             new ArtifactDraft("entry_distributions", "application/x-ndjson", "entry_distributions.jsonl",
                 Distributions(totals, compiled.Pool), Inline: false, summary, lineage),
         ]);

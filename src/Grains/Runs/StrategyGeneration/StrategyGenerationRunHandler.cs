@@ -1,7 +1,4 @@
-using System.Text.Json;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Optimizer;
-using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
@@ -24,8 +21,7 @@ public sealed class StrategyGenerationRunHandler : IRunHandler
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var p = JsonSerializer.Deserialize<StrategyParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var p = context.ReadParams<StrategyParams>();
         var pool = await PinnedDatasets.CalcuttaAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Calcutta));
         var teams = await OptimizerInputs.ReadTeamsAsync(context.Grains, p.AdvancementArtifactId, p.MarketShareArtifactId);
         var rules = pool.Rules;
@@ -42,8 +38,6 @@ public sealed class StrategyGenerationRunHandler : IRunHandler
             p.AdvancementArtifactId, p.MarketShareArtifactId, p.OptimizerKey, p.StartingState, p.ExcludedEntryKey,
             new StrategyBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints),
             allocation.Objective, allocation.Spend, rows.Count, rows);
-
-        var lineage = new ArtifactLineage(context.Spec.InputArtifactIds, context.Spec.DatasetRefs);
         var summary = new Dictionary<string, string>
         {
             ["candidateId"] = candidateId,
@@ -52,10 +46,8 @@ public sealed class StrategyGenerationRunHandler : IRunHandler
         };
         return new RunOutput(
             [
-                new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                    JsonSerializer.SerializeToUtf8Bytes(metrics, ContentDigest.Options), Inline: true, summary, lineage),
-                new ArtifactDraft(BidsArtifactKind, "application/json", "bids.json",
-                    JsonSerializer.SerializeToUtf8Bytes(rows, ContentDigest.Options), Inline: true, summary, lineage),
+                context.Metrics(metrics, summary),
+                context.InlineJson(BidsArtifactKind, "bids.json", rows, summary),
             ],
             AfterSuccess: () => CandidateRegistrar.RegisterAsync(context.Grains, context.RunId));
     }
