@@ -58,7 +58,11 @@ public static class BacktestCommand
                 return 1;
             }
 
-            var years = await host.Services.GetRequiredService<BacktestRunner>().RunAsync(options, output, CancellationToken.None);
+            var runner = host.Services.GetRequiredService<BacktestRunner>();
+            // A live display only where it can redraw: the real console, on a terminal.
+            var years = ReferenceEquals(output, Console.Out) && LiveBacktestProgress.IsSupported
+                ? await LiveBacktestProgress.RunAsync(progress => runner.RunAsync(options, progress, CancellationToken.None))
+                : await runner.RunAsync(options, new PlainBacktestProgress(output), CancellationToken.None);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
             await File.WriteAllTextAsync(options.OutputPath, BacktestReport.Render(options, years));
             await output.WriteLineAsync($"wrote {options.OutputPath}");
