@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LabSandbox.Grains;
@@ -5,6 +8,7 @@ using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Sandbox;
+using LabSandbox.Silo.Commands;
 using LabSandbox.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,19 +19,64 @@ namespace LabSandbox.Silo.Backtest;
 
 /// <summary>
 /// <c>LabSandbox.Silo backtest</c>: runs the backtest on an in-process silo with in-memory storage (whatever
-/// the environment's connection string says) and writes the table. See <see cref="BacktestOptions.Usage"/>.
+/// the environment's connection string says) and writes the table.
 /// </summary>
 public static class BacktestCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Command Create()
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
-        if (BacktestOptions.Parse(args, error) is not { } options)
+        var nsims = new Option<long>("--nsims")
         {
-            return 2;
-        }
+            Description = "Simulations per year.",
+            HelpName = "N",
+            DefaultValueFactory = _ => BacktestOptions.DefaultNSims,
+            CustomParser = result => WholeNumber(result, 1, BacktestOptions.MaxNSims),
+        };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of every simulation.",
+            HelpName = "S",
+            DefaultValueFactory = _ => BacktestOptions.DefaultSeed,
+            CustomParser = result => WholeNumber(result, 0, long.MaxValue),
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "Where to write the Markdown table.",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => BacktestOptions.DefaultOutputPath,
+        };
+        output.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
+            {
+                result.AddError("--output must name a file.");
+            }
+        });
 
+        var command = new Command("backtest", """
+            Writes the backtest table: for each market model (naive_ev, oracle, ridge), the Lab's dp-v1 candidate of every
+            real pool in place of its lab_excluded_entry, simulated as a cohort of all years, against the excluded entry
+            and the field average. Runs an in-process silo and needs no database. Live progress on a terminal, plain
+            lines otherwise. Exit codes: 0 written, 1 failed, 2 usage.
+            """)
+        {
+            nsims,
+            seed,
+            output,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var invocation = parseResult.InvocationConfiguration;
+            var options = new BacktestOptions(parseResult.GetValue(nsims), parseResult.GetValue(seed), parseResult.GetValue(output)!);
+            // A live display only where it can redraw: the real console, on a terminal.
+            var live = ReferenceEquals(invocation.Output, Console.Out) && LiveBacktestProgress.IsSupported;
+            return RunAsync(options, invocation.Output, invocation.Error, live, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(BacktestOptions options, TextWriter output, TextWriter error, bool live, CancellationToken cancellationToken)
+    {
         var artifactRoot = Path.Combine(Path.GetTempPath(), $"labsandbox-backtest-{Environment.ProcessId}");
         var builder = Host.CreateApplicationBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,8 +84,8 @@ public static class BacktestCommand
             ["ConnectionStrings:" + LabSandboxOptions.ConnectionStringName] = "",
             ["LabSandbox:ClusterId"] = "labsandbox-backtest",
             ["LabSandbox:ServiceId"] = "labsandbox-backtest",
-            ["LabSandbox:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["LabSandbox:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LabSandbox:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["LabSandbox:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["LabSandbox:ArtifactRoot"] = artifactRoot,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -56,19 +105,22 @@ public static class BacktestCommand
             if (catalog.CalcuttaIds.Count == 0)
             {
                 await error.WriteLineAsync("No real pools were imported.");
-                return 1;
+                return ExitCodes.Failure;
             }
 
-            var years = await host.Services.GetRequiredService<BacktestRunner>().RunAsync(options, output, CancellationToken.None);
+            var runner = host.Services.GetRequiredService<BacktestRunner>();
+            var years = live
+                ? await LiveBacktestProgress.RunAsync(progress => runner.RunAsync(options, progress, cancellationToken))
+                : await runner.RunAsync(options, new PlainBacktestProgress(output), cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
             await File.WriteAllTextAsync(options.OutputPath, BacktestReport.Render(options, years));
             await output.WriteLineAsync($"wrote {options.OutputPath}");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is InvalidOperationException or RunStepException)
         {
             await error.WriteLineAsync($"backtest failed: {ex.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         finally
         {
@@ -78,6 +130,21 @@ public static class BacktestCommand
                 Directory.Delete(artifactRoot, recursive: true);
             }
         }
+    }
+
+    /// <summary>The option's value as a whole number within bounds, or a parse error that says what is expected.</summary>
+    private static long WholeNumber(ArgumentResult result, long min, long max)
+    {
+        var option = ((OptionResult)result.Parent!).Option.Name;
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var range = max == long.MaxValue ? $"{min:N0} or more" : $"from {min:N0} to {max:N0}";
+        result.AddError($"{option} must be a whole number {range}, not '{text}'.");
+        return default;
     }
 
     private static int FreePort()

@@ -27,8 +27,18 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
     public const double Sigma = 10;
     public static readonly IReadOnlyList<string> MarketModels = ["naive_ev", "oracle", "ridge"];
 
-    public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, TextWriter log, CancellationToken cancellationToken)
+    public const string BaselineTrack = "baseline";
+
+    public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, IBacktestProgress progress, CancellationToken cancellationToken)
     {
+        // Every track is announced up front so a live display shows the whole job from the start.
+        var pools = (await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).CalcuttaIds.Count;
+        foreach (var model in MarketModels)
+        {
+            progress.Plan(model, ModelSteps(pools));
+        }
+
+        progress.Plan(BaselineTrack, pools);
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
@@ -39,14 +49,17 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
                 throw new InvalidOperationException($"Lab generate ({model}) failed: " + string.Join("; ", report.Pools.Where(p => p.Reason is not null).Select(p => $"{p.CalcuttaId}: {p.Reason}")));
             }
 
-            log.WriteLine($"{model}: {report.Created} candidate(s) created, {report.Skipped} existing");
+            progress.Plan(model, ModelSteps(report.Pools.Count));
+            progress.Advance(model, $"{report.Created} candidate(s) created, {report.Skipped} existing");
             var members = new List<string>();
             foreach (var pool in report.Pools)
             {
                 members.Add(await PrepareMemberAsync(model, pool.CalcuttaId, pool.CandidateId!));
+                progress.Advance(model, $"{pool.CalcuttaId} attached to its synthetic copy");
             }
 
-            var results = await SimulateCohortAsync(model, members, options, cancellationToken);
+            var results = await SimulateCohortAsync(model, members, options, run =>
+                progress.Advance(model, $"{report.Pools[members.IndexOf(run.SyntheticCalcuttaId)].CalcuttaId} simulated"), cancellationToken);
             foreach (var member in results.Members)
             {
                 var calcuttaId = report.Pools[members.IndexOf(member.SyntheticCalcuttaId)].CalcuttaId;
@@ -55,17 +68,21 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
                 candidates[calcuttaId].Add(new BacktestCandidateResult(model, focus.CandidateId, member.RunId, focus.ExpectedPayoutCents, focus.PInTheMoney, focus.RankPercentile));
             }
 
-            log.WriteLine($"{model}: cohort simulated ({options.NSims:N0} simulations per year)");
+            progress.Advance(model, $"cohort simulated ({options.NSims:N0} simulations per year)");
         }
 
         var years = new List<BacktestYear>();
         foreach (var calcuttaId in candidates.Keys.Order(StringComparer.Ordinal))
         {
             years.Add(await BaselineAsync(calcuttaId, candidates[calcuttaId], options, cancellationToken));
+            progress.Advance(BaselineTrack, $"{calcuttaId} simulated as it was");
         }
 
         return years;
     }
+
+    /// <summary>A model's steps: Lab generate, a synthetic copy per pool, a simulation per pool, the cohort's results.</summary>
+    private static int ModelSteps(int pools) => 1 + pools + pools + 1;
 
     /// <summary>A synthetic copy of the pool with its Lab-excluded entry excluded and the candidate attached and in focus.</summary>
     private async Task<string> PrepareMemberAsync(string model, string calcuttaId, string candidateId)
@@ -81,7 +98,7 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         return id;
     }
 
-    private async Task<CohortResults> SimulateCohortAsync(string model, IReadOnlyList<string> members, BacktestOptions options, CancellationToken cancellationToken)
+    private async Task<CohortResults> SimulateCohortAsync(string model, IReadOnlyList<string> members, BacktestOptions options, Action<CohortMemberRun> succeeded, CancellationToken cancellationToken)
     {
         var cohortId = $"backtest-{model.Replace('_', '-')}-{options.NSims}-{options.Seed}";
         Check(await grains.GetGrain<ICohortGrain>(cohortId).CreateAsync($"Backtest {model}", members,
@@ -90,6 +107,7 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         foreach (var run in simulation.Runs)
         {
             await runs.WaitSucceededAsync(run.RunId, cancellationToken);
+            succeeded(run);
         }
 
         return await CohortResultsReader.ReadAsync(grains, cohortId, simulation.SimulationId)

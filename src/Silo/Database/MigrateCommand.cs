@@ -1,3 +1,5 @@
+using System.CommandLine;
+using LabSandbox.Silo.Commands;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -11,52 +13,37 @@ namespace LabSandbox.Silo.Database;
 /// </summary>
 public static class MigrateCommand
 {
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int UsageError = 2;
-
-    public const string Usage = """
-        usage: LabSandbox.Silo migrate [--connection <connection string>]
-
-        Applies the PostgreSQL schema (the sql/*.sql scripts next to the binaries) in one transaction.
-        Without --connection, the connection string comes from the environment variable
-        ConnectionStrings__LabSandbox. Exit codes: 0 applied or already current, 1 failed, 2 usage.
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Command Create()
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
-
-        string? connectionString = null;
-        for (var i = 0; i < args.Length; i++)
+        var connection = new Option<string?>("--connection")
         {
-            switch (args[i])
-            {
-                case "--connection" when i + 1 < args.Length:
-                    connectionString = args[++i];
-                    break;
-                case var a when a.StartsWith("--connection=", StringComparison.Ordinal):
-                    connectionString = a["--connection=".Length..];
-                    break;
-                case "-h" or "--help":
-                    await output.WriteLineAsync(Usage);
-                    return Success;
-                default:
-                    await error.WriteLineAsync($"migrate: unexpected argument '{args[i]}'.");
-                    await error.WriteLineAsync(Usage);
-                    return UsageError;
-            }
-        }
+            Description = "PostgreSQL connection string. Default: the environment variable ConnectionStrings__LabSandbox.",
+            HelpName = "connection string",
+        };
+        var command = new Command("migrate", """
+            Applies the PostgreSQL schema (the sql/*.sql scripts next to the binaries) in one transaction and exits.
+            Idempotent. Exit codes: 0 applied or already current, 1 failed, 2 usage.
+            """)
+        {
+            connection,
+        };
+        command.SetAction((parseResult, _) => RunAsync(
+            parseResult.GetValue(connection),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(string? connectionString, TextWriter output, TextWriter error)
+    {
         connectionString ??= new ConfigurationBuilder().AddEnvironmentVariables().Build()
             .GetConnectionString("LabSandbox");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             await error.WriteLineAsync(
                 "migrate: no connection string. Pass --connection or set ConnectionStrings__LabSandbox.");
-            await error.WriteLineAsync(Usage);
-            return UsageError;
+            await error.WriteLineAsync(SiloCommandLine.HelpHint("migrate"));
+            return ExitCodes.UsageError;
         }
 
         try
@@ -72,12 +59,12 @@ public static class MigrateCommand
 
             await output.WriteLineAsync(
                 $"migrate: done, {results.Count(r => r.Applied)} applied, {results.Count(r => !r.Applied)} unchanged.");
-            return Success;
+            return ExitCodes.Success;
         }
         catch (Exception e)
         {
             await error.WriteLineAsync($"migrate: failed: {e.Message}");
-            return Failure;
+            return ExitCodes.Failure;
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LabSandbox.Silo.Backtest;
+using LabSandbox.Silo.Commands;
 using Xunit;
 
 namespace LabSandbox.Api.Tests.Backtest;
@@ -18,8 +18,16 @@ public sealed class BacktestCommandTests
         {
             var first = Path.Combine(folder, "first.md");
             var second = Path.Combine(folder, "second.md");
-            Assert.Equal(0, await BacktestCommand.RunAsync(["--nsims", "2000", "--seed", "11", "--output", first], TextWriter.Null, TextWriter.Null));
-            Assert.Equal(0, await BacktestCommand.RunAsync(["--nsims", "2000", "--seed", "11", "--output", second], TextWriter.Null, TextWriter.Null));
+            var progress = new StringWriter();
+            Assert.Equal(0, await SiloCommandLine.InvokeAsync(["backtest", "--nsims", "2000", "--seed", "11", "--output", first], progress, TextWriter.Null));
+            Assert.Equal(0, await SiloCommandLine.InvokeAsync(["backtest", "--nsims", "2000", "--seed", "11", "--output", second], TextWriter.Null, TextWriter.Null));
+
+            // Plain progress (the writer is no terminal): a line per step of each market model and each baseline.
+            var lines = progress.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains("naive_ev: calcutta-2017 simulated [10/18]", lines);
+            Assert.Contains("ridge: cohort simulated (2,000 simulations per year) [18/18]", lines);
+            Assert.Contains("baseline: calcutta-2025 simulated as it was [8/8]", lines);
+            Assert.Equal($"wrote {first}", lines[^1]);
 
             var table = await File.ReadAllTextAsync(first);
             Assert.Equal(table, await File.ReadAllTextAsync(second));
@@ -46,8 +54,9 @@ public sealed class BacktestCommandTests
     public async Task Bad_arguments_are_a_usage_error()
     {
         var error = new StringWriter();
-        Assert.Equal(2, await BacktestCommand.RunAsync(["--nsims", "0"], TextWriter.Null, error));
-        Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await SiloCommandLine.InvokeAsync(["backtest", "--nsims", "0"], TextWriter.Null, error));
+        Assert.Contains("--nsims must be a whole number", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("LabSandbox.Silo backtest --help", error.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The real data's own flag, read from the bundled file rather than from the product.</summary>
