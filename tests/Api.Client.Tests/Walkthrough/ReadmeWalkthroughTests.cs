@@ -30,6 +30,11 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
         var pool = await client.GetCalcuttaAsync(Pool);
         Assert.Equal(Tournament, pool.TournamentId);
 
+        // A documented 400 arrives as the typed problem details, naming the bad field.
+        var invalid = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => client.CreateRunAsync(LabFlow.Body(("kind", "no-such-kind"))));
+        Assert.Equal(400, invalid.StatusCode);
+        Assert.Contains("kind", invalid.Result.Errors.Keys);
+
         // 1. An advancement run of the pool's tournament under the pool's scoring rules.
         var advancement = await client.RunToSuccessAsync(LabFlow.Body(
             ("kind", "advancement"),
@@ -38,6 +43,7 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
             ("startingState", StartingState),
             ("scoringRules", pool.ScoringRules)), RunTimeout);
         Assert.Equal("advancement", advancement.Kind);
+        Assert.True(advancement.Attempt >= 1 && advancement.FinishedAt >= advancement.StartedAt, "3.1 number and nullable types map to int and DateTimeOffset?");
         Assert.Equal(Tournament, advancement.DatasetRefOfKind("tournament").Id);
         var advancementMetrics = advancement.ArtifactOfKind("metrics");
         Step("advancement", advancement.RunId);
