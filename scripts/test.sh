@@ -50,6 +50,15 @@ EOF_RESTART
 chmod 755 "$pg_dir/restart-pg.sh"
 export LABSANDBOX_TEST_PG_RESTART="$pg_dir/restart-pg.sh"
 
+# The API lint test runs the Spectral CLI pinned in tools/api-lint (its lock file; only the npm registry is needed).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "== installing nodejs and npm from Debian"
+  if [ "$(id -u)" -ne 0 ]; then echo "npm missing and not root: install Node.js (>= 18.18) and npm." >&2; exit 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+echo "== API lint tools (npm ci in tools/api-lint)"
+(cd tools/api-lint && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+
 echo "== build"
 dotnet build LabSandbox.sln -c Debug -v minimal -nologo
 

@@ -24,6 +24,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
 builder.AddLabOrleans();
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.Configure<ExceptionHandlerOptions>(o =>
     o.StatusCodeSelector = ex => ex switch
     {
@@ -50,6 +51,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseIdempotencyKeys();
 
+app.MapOpenApi();
 app.MapHealthApi();
 app.MapTournamentsApi();
 app.MapCalcuttasApi();

@@ -88,6 +88,7 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         var paths = new Dictionary<string, string[]>
         {
             ["/health"] = ["/health"],
+            ["/openapi/{documentName}.json"] = ["/openapi/v1.json", "/openapi/v0.json"],
             ["/api/v1/tournaments/"] = ["/api/v1/tournaments"],
             ["/api/v1/tournaments/{tournamentId}"] = ["/api/v1/tournaments/ncaa-2017", "/api/v1/tournaments/ncaa-0000"],
             ["/api/v1/calcuttas/"] = ["/api/v1/calcuttas"],
