@@ -1,5 +1,6 @@
 using LabSandbox.Grains;
 using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
