@@ -1,13 +1,6 @@
-using LabSandbox.Api.Features.Lab;
-using LabSandbox.Api.Features.Sandbox;
 using LabSandbox.Api.Infrastructure.Hosting;
 using LabSandbox.Api.Infrastructure.InProcess;
 using LabSandbox.Api.Infrastructure.OpenApi;
-using LabSandbox.Grains;
-using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Interfaces.Artifacts;
-using LabSandbox.Grains.Lab;
-using LabSandbox.Grains.Sandbox;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
 using OpenTelemetry.Metrics;
@@ -36,15 +29,8 @@ public static class ApiServiceCollectionExtensions
         services.AddLabOpenApi();
 
         // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
-        services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
-            builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));
-
-        // The two orchestrations that still run in the API process (see Infrastructure/InProcess).
-        services.AddRunKinds();
-        services.AddSingleton<LabCandidateGenerator>();
-        services.AddSingleton<CohortSimulator>();
-        services.AddSingleton<ILabCandidateGeneration, InProcessLabCandidateGeneration>();
-        services.AddSingleton<ICohortSimulations, InProcessCohortSimulations>();
+        services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());
+        services.AddInProcessOrchestrations();
         return builder;
     }
 

@@ -3,11 +3,9 @@ using Microsoft.OpenApi;
 
 namespace LabSandbox.Api.Infrastructure.OpenApi;
 
-/// <summary>The document's info and server: fixed values, so the served document is the same on every host.</summary>
+/// <summary>The document's info and server (the API's default URL): fixed values, so the served document is the same on every host.</summary>
 public sealed class LabDocumentTransformer : IOpenApiDocumentTransformer
 {
-    public const string Server = "http://127.0.0.1:5080";
-
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -19,7 +17,7 @@ public sealed class LabDocumentTransformer : IOpenApiDocumentTransformer
                 + "errors are RFC 7807 problem details (400 names each bad field); every POST under /api/v1 accepts an "
                 + "Idempotency-Key; 503 means the cluster is momentarily unavailable (retry).",
         };
-        document.Servers = [new OpenApiServer { Url = Server, Description = "`dotnet run --project src/Client.Api`" }];
+        document.Servers = [new OpenApiServer { Url = ApiServiceCollectionExtensions.DefaultUrl, Description = "`dotnet run --project src/Client.Api`" }];
         return Task.CompletedTask;
     }
 }
