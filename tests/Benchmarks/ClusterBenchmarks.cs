@@ -85,7 +85,7 @@ public class ClusterBenchmarks
 
         var plan = await planner.PlanAsync(request, _grains);
         var spec = plan.Spec ?? throw new InvalidOperationException(string.Join("; ", plan.Errors.SelectMany(e => e.Value)));
-        var runId = await _grains.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        var runId = await _grains.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
         var run = _grains.GetGrain<IRunGrain>(runId);
         await run.CreateAsync(spec);
         while (true)

@@ -7,6 +7,10 @@ namespace LabSandbox.Grains.Interfaces.Idempotency;
 [Alias("LabSandbox.IIdempotencyKeyGrain")]
 public interface IIdempotencyKeyGrain : IGrainWithStringKey
 {
+    /// <summary>The grain key of an idempotency key: the lower-case hex SHA-256 of its characters (UTF-8).</summary>
+    static string KeyFor(string idempotencyKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)));
+
     /// <summary>Replays, refuses (mismatch or in progress) or claims the key for the request with this hash.</summary>
     [Alias("TryClaim")]
     Task<IdempotencyClaim> TryClaimAsync(string requestHash);

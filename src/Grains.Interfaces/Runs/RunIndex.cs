@@ -69,6 +69,9 @@ public interface IRunIndexGrain : IGrainWithStringKey
 [Alias("LabSandbox.IRunIdAllocatorGrain")]
 public interface IRunIdAllocatorGrain : IGrainWithStringKey
 {
+    /// <summary>The allocator key of a spec: its kind and the first 16 hex digits of its params hash.</summary>
+    static string KeyFor(RunSpec spec) => $"{spec.Kind}-{spec.ParamsHash[..16]}";
+
     [Alias("Next")]
     Task<string> NextRunIdAsync();
 }

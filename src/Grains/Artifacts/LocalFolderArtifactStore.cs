@@ -1,3 +1,5 @@
+using LabSandbox.Grains.Interfaces.Artifacts;
+
 namespace LabSandbox.Grains.Artifacts;
 
 /// <summary>

@@ -26,9 +26,6 @@ public sealed class IdempotencyKeyGrain(
 
     private Claim? _claim;
 
-    /// <summary>The grain key of an idempotency key: the lower-case hex SHA-256 of its characters.</summary>
-    public static string KeyFor(string idempotencyKey) => ContentDigest.Hex(idempotencyKey);
-
     public Task<IdempotencyClaim> TryClaimAsync(string requestHash)
     {
         if (state.State.Record is { } record)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Common;
 
 namespace LabSandbox.Grains.Runs;
 
@@ -86,6 +87,18 @@ public sealed class RequestReader(JsonObject request)
         return null;
     }
 
+    /// <summary>An id from the request, or one derived from the request's content (so a repeated request names the same thing).</summary>
+    public string IdOrDerived(string field, string prefix)
+    {
+        var given = OptionalString(field);
+        if (given is not null && !IsValidId(given))
+        {
+            Error(field, $"'{field}' is 1–64 letters, digits, '_', '-' or '.', starting with a letter or digit.");
+        }
+
+        return given ?? $"{prefix}-{ContentDigest.Hex(CanonicalJson.Canonicalize(request))[..16]}";
+    }
+
     /// <summary>Rejects fields nobody read, so a misspelt option is an error rather than silently ignored.</summary>
     public void RejectUnknownFields()
     {
@@ -117,4 +130,7 @@ public sealed class RequestReader(JsonObject request)
         return TryGetNumber(node, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue
             && (number = (int)d) == d;
     }
+
+    private static bool IsValidId(string id) =>
+        id.Length is >= 1 and <= 64 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 }

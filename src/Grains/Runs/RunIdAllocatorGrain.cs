@@ -22,7 +22,4 @@ public sealed class RunIdAllocatorGrain(
         await state.WriteStateAsync();
         return $"run-{this.GetPrimaryKeyString()}-{state.State.Issued}";
     }
-
-    /// <summary>The allocator key of a spec: its kind and the first 16 hex digits of its params hash.</summary>
-    public static string KeyFor(RunSpec spec) => $"{spec.Kind}-{spec.ParamsHash[..16]}";
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using LabSandbox.Api.Apis;
+using LabSandbox.Api.Features.Lab;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Lab;
 using NetArchTest.Rules;
@@ -18,7 +18,7 @@ public sealed class LabIndependenceTests
     [
         "LabSandbox.Grains.Sandbox",
         "LabSandbox.Grains.Interfaces.Sandbox",
-        "LabSandbox.Api.Sandbox",
+        "LabSandbox.Api.Features.Sandbox",
     ];
 
     private static readonly string[] LabNamespaces =

@@ -88,7 +88,13 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         var paths = new Dictionary<string, string[]>
         {
             ["/health"] = ["/health"],
+
+            // The API's documentation: the OpenAPI document and the reference page with its bundled assets.
             ["/openapi/{documentName}.json"] = ["/openapi/v1.json", "/openapi/v0.json"],
+            ["/api/docs/{documentName?}"] = ["/api/docs", "/api/docs/v1"],
+            ["/api/docs/scalar.js"] = ["/api/docs/scalar.js"],
+            ["/api/docs/scalar.aspnetcore.js"] = ["/api/docs/scalar.aspnetcore.js"],
+            ["/api/docs/favicon.svg"] = ["/api/docs/favicon.svg"],
             ["/api/v1/tournaments/"] = ["/api/v1/tournaments"],
             ["/api/v1/tournaments/{tournamentId}"] = ["/api/v1/tournaments/ncaa-2017", "/api/v1/tournaments/ncaa-0000"],
             ["/api/v1/calcuttas/"] = ["/api/v1/calcuttas"],

@@ -29,6 +29,7 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     private static readonly string[] Exercised =
     [
         "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
+        "ICohortResultsGrain.GetAsync", "ICohortResultsGrain.ListAsync",
         "IDatasetCatalogGrain.GetAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
         "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
@@ -113,6 +114,9 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Null(await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(SyntheticCalcuttaId, "sha256:missing")).GetAsync());
         Assert.NotNull(await grains.GetGrain<ICohortGrain>(CohortId).GetAsync());
         Assert.Null(await grains.GetGrain<ICohortGrain>("cohort-test-inv6-missing").GetAsync());
+        Assert.Empty((await grains.GetGrain<ICohortResultsGrain>(0).ListAsync(CohortId))!);
+        Assert.Null(await grains.GetGrain<ICohortResultsGrain>(0).ListAsync("cohort-test-inv6-missing"));
+        Assert.Null(await grains.GetGrain<ICohortResultsGrain>(0).GetAsync(CohortId, "sim-test-inv6-missing"));
         var sandbox = await grains.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync();
         Assert.Contains(SyntheticCalcuttaId, sandbox.SyntheticCalcuttaIds);
         Assert.Contains(CohortId, sandbox.CohortIds);

@@ -17,8 +17,8 @@ public sealed class AdvancementRunTests(ClusterFixture fixture)
     public async Task Pre_tournament_run_succeeds_with_golden_metrics_and_an_ordered_event_log()
     {
         var spec = await _runs.PlanAdvancementAsync(RunDriver.AdvancementRequest());
-        var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
-        Assert.StartsWith($"run-{RunIdAllocatorGrain.KeyFor(spec)}-", runId, StringComparison.Ordinal);
+        var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        Assert.StartsWith($"run-{IRunIdAllocatorGrain.KeyFor(spec)}-", runId, StringComparison.Ordinal);
 
         var queued = await _runs.CreateAsync(runId, spec);
         Assert.Equal(0, queued.Attempt);
@@ -54,7 +54,7 @@ public sealed class AdvancementRunTests(ClusterFixture fixture)
     public async Task Heavy_advancement_artifact_is_in_the_store_with_its_digest_and_lineage()
     {
         var spec = await _runs.PlanAdvancementAsync(RunDriver.AdvancementRequest("through_round:2"));
-        var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
         await _runs.CreateAsync(runId, spec);
         var run = await _runs.WaitTerminalAsync(runId);
         Assert.Equal(RunStatus.Succeeded, run.Status);
@@ -81,7 +81,7 @@ public sealed class AdvancementRunTests(ClusterFixture fixture)
         Assert.Equal(first.ParamsHash, second.ParamsHash);
         Assert.Equal(first.ParamsJson, second.ParamsJson);
 
-        var allocator = fixture.Grains.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(first));
+        var allocator = fixture.Grains.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(first));
         var ids = new[] { await allocator.NextRunIdAsync(), await allocator.NextRunIdAsync() };
         Assert.NotEqual(ids[0], ids[1]);
         await Task.WhenAll(_runs.CreateAsync(ids[0], first), _runs.CreateAsync(ids[1], second));

@@ -20,7 +20,7 @@ public sealed class RunCatalogPagingTests(ClusterFixture fixture)
         for (var round = 1; round <= 7; round++)
         {
             var spec = await runs.PlanAdvancementAsync(RunDriver.AdvancementRequest($"through_round:{round}", sigma: 12));
-            var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(RunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+            var runId = await fixture.Grains.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
             await runs.CreateAsync(runId, spec);
             advancement.Add(runId);
         }

@@ -153,7 +153,8 @@ public static class ExperimentPlanner
         var bounds = OptimizerInputs.Bounds(pool.Rules);
         if (candidateId is null)
         {
-            if (DpOptimizer.Optimize(teams, bounds) is { } optimum)
+            // The optimizer is CPU work: off the calling grain's turn.
+            if (await Task.Run(() => DpOptimizer.Optimize(teams, bounds)) is { } optimum)
             {
                 return EntryProposer.Normalize(optimum.Bids.Select(b => new EntryBid(b.TeamId, b.Bid)));
             }

@@ -1,0 +1,125 @@
+using LabSandbox.Api.Features.Artifacts;
+using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Interfaces.Lab;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Features.Lab;
+
+/// <summary>
+/// The Lab: candidates for every real pool per config, with typed provenance. Reads never write (INV-6);
+/// the Lab touches no Sandbox state (INV-9).
+/// </summary>
+public static class LabApi
+{
+    public static RouteGroupBuilder MapLabApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/lab/candidates").WithTags("Lab");
+        group.MapGet("/coverage", GetCoverage).WithName("GetLabCoverage")
+            .WithSummary("Lab coverage per config")
+            .WithDescription("For each config generated so far: the real pools with a candidate, out of all of them, and the ones missing.");
+        group.MapPost("/generate", Generate).WithName("GenerateLabCandidates")
+            .WithSummary("Generate the Lab's candidates for a config")
+            .WithDescription("For every real pool: the advancement, market-share and strategy runs the config names (created unless they exist, each pinning the previous one's artifact), then the candidate. Answers when every pool is done.")
+            .WithRequestExample("naive_ev", "dp-v1 over naive expected-value shares, the lab-marked entry excluded",
+                new GenerateLabCandidatesRequest(new LabAdvancementModelRequest("kenpom-logistic", 10), "naive_ev", "dp-v1", "pre_tournament", LabConfig.LabMarked));
+        group.MapGet("/", ListCandidates).WithName("ListLabCandidates")
+            .WithSummary("List the Lab's candidates")
+            .WithDescription("The (pool, config) → candidate rows, filtered by any config field; ordered by config key, then pool.");
+        group.MapGet("/{candidateId}", GetCandidate).WithName("GetCandidate")
+            .WithSummary("Get a candidate")
+            .WithDescription("Its typed provenance (pool, artifacts, optimizer, starting state, excluded entry), bids, objective and the Lab configs it answers.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{candidateId}/lineage", GetCandidateLineage).WithName("GetCandidateLineage")
+            .WithSummary("Get a candidate's lineage")
+            .WithDescription("The lineage of its bids artifact, back through market shares and advancement to the dataset digests.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    /// <summary>For each config generated so far: the real pools with a candidate, out of all of them.</summary>
+    private static async Task<Ok<LabCoverageResponse>> GetCoverage(IClusterClient cluster)
+    {
+        var pools = (await cluster.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).CalcuttaIds;
+        var entries = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
+        var configs = entries
+            .GroupBy(e => e.ConfigKey)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var covered = g.Select(e => e.CalcuttaId).Where(pools.Contains).ToHashSet();
+                return new LabCoverageItem(g.Key, g.First().Config, covered.Count, pools.Count,
+                    pools.Where(p => !covered.Contains(p)).Order(StringComparer.Ordinal).ToList());
+            })
+            .ToList();
+        return TypedResults.Ok(new LabCoverageResponse(pools.Count, configs));
+    }
+
+    /// <summary>Generates (or finds) the candidate of every real pool for the config in the body.</summary>
+    private static async Task<Results<Ok<LabGenerateReport>, ValidationProblem>> Generate(
+        JsonBody<GenerateLabCandidatesRequest> body, ILabCandidateGeneration generation, CancellationToken cancellationToken)
+    {
+        var generated = await generation.GenerateAsync(body.Json, cancellationToken);
+        return generated.Report is { } report ? TypedResults.Ok(report) : ApiProblems.Invalid(generated.Errors);
+    }
+
+    /// <summary>The Lab's candidates by pool and config, filtered by any config field; ordered by config key, then pool.</summary>
+    private static async Task<Results<Ok<LabCandidateListResponse>, ValidationProblem>> ListCandidates(
+        IClusterClient cluster, string? calcuttaId, string? configKey, string? marketModel, string? optimizerKey,
+        string? startingState, string? excludedEntry, string? advancementModelKind, double? sigma)
+    {
+        if (sigma is { } s && (!double.IsFinite(s) || s <= 0))
+        {
+            return ApiProblems.Invalid("sigma", "'sigma' must be a finite number greater than 0.");
+        }
+
+        var entries = (await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync())
+            .Where(e => calcuttaId is null || e.CalcuttaId == calcuttaId)
+            .Where(e => configKey is null || e.ConfigKey == configKey)
+            .Where(e => marketModel is null || e.Config.MarketModel == marketModel)
+            .Where(e => optimizerKey is null || e.Config.OptimizerKey == optimizerKey)
+            .Where(e => startingState is null || e.Config.StartingState == startingState)
+            .Where(e => excludedEntry is null || e.Config.ExcludedEntry == excludedEntry)
+            .Where(e => advancementModelKind is null || e.Config.AdvancementModel.Kind == advancementModelKind)
+            .Where(e => sigma is null || e.Config.AdvancementModel.Sigma == sigma)
+            .ToList();
+        var items = new List<LabCandidateItem>();
+        foreach (var entry in entries)
+        {
+            var candidate = await cluster.GetGrain<ICandidateGrain>(entry.CandidateId).GetAsync();
+            items.Add(new LabCandidateItem(entry.CalcuttaId, entry.ConfigKey, entry.Config, entry.CandidateId,
+                candidate?.Objective ?? 0, candidate?.SpendPoints ?? 0, candidate?.Bids.Count ?? 0));
+        }
+
+        return TypedResults.Ok(new LabCandidateListResponse(items));
+    }
+
+    private static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult>> GetCandidate(
+        string candidateId, IClusterClient cluster, LinkGenerator links, HttpContext http)
+    {
+        var candidate = await cluster.GetGrain<ICandidateGrain>(candidateId).GetAsync();
+        if (candidate is null)
+        {
+            return ApiProblems.NotFound("Candidate", candidateId);
+        }
+
+        var mappings = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
+        return TypedResults.Ok(CandidateResponse.From(candidate, mappings, links.GetPathByName(http, "GetCandidateLineage", new { candidateId })!));
+    }
+
+    /// <summary>The lineage of the candidate's bids: back through its market shares and advancement to the dataset digests.</summary>
+    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> GetCandidateLineage(string candidateId, IClusterClient cluster)
+    {
+        var candidate = await cluster.GetGrain<ICandidateGrain>(candidateId).GetAsync();
+        if (candidate is null)
+        {
+            return ApiProblems.NotFound("Candidate", candidateId);
+        }
+
+        return await ArtifactLineageReader.ReadAsync(cluster, candidate.BidsArtifactId) is { } lineage
+            ? TypedResults.Ok(lineage)
+            : ApiProblems.NotFound("Artifact", candidate.BidsArtifactId);
+    }
+}

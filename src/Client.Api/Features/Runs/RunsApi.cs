@@ -1,0 +1,148 @@
+using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Idempotency;
+using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Features.Runs;
+
+public static class RunsApi
+{
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/runs").WithTags("Runs");
+        group.MapPost("/", CreateRun).WithName("CreateRun")
+            .WithSummary("Create a run")
+            .WithDescription("Validates the request and pins everything it names (dataset digests, input artifacts, canonical params and their hash, seed, engine version), then queues the run. 202 with the run id and a Location; 400 names every bad field; nothing is created on a 400.")
+            .WithRequestExample(RunRequestExamples.All);
+        group.MapGet("/", ListRuns).WithName("ListRuns")
+            .WithSummary("List runs")
+            .WithDescription("Newest first (created-at, then run id, descending), filtered by kind, status and dead-lettered; `cursor` is the previous page's `nextCursor` and stays stable as new runs arrive.");
+        group.MapGet("/{runId}", GetRun).WithName("GetRun")
+            .WithSummary("Get a run")
+            .WithDescription("Status, attempt, dataset refs, inputs, params and their hash, engine version, timestamps, last error and artifacts.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{runId}/events", GetRunEvents).WithName("GetRunEvents")
+            .WithSummary("Read a run's event log")
+            .WithDescription("Events after `after`, oldest first. With `Accept: text/event-stream` the log streams live (event name = type, id = sequence) until the run ends.")
+            .Produces<RunEventsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{runId}/cancel", CancelRun).WithName("CancelRun")
+            .WithSummary("Cancel a run")
+            .WithDescription("Cancels a queued or running run; a finished run is immutable (409).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{runId}/requeue", RequeueRun).WithName("RequeueRun")
+            .WithSummary("Re-queue a dead-lettered run")
+            .WithDescription("Runs a dead-lettered run again without consuming an attempt; any other run is a 409.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    /// <summary>Validates and pins the request, then creates a queued run: 202 with its id, or 400 naming the bad fields.</summary>
+    private static async Task<Results<AcceptedAtRoute<RunCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateRun(
+        JsonBody<CreateRunRequest> body, IClusterClient cluster, HttpRequest request)
+    {
+        var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? header : null;
+        var created = await cluster.GetGrain<IRunFactoryGrain>(0).CreateAsync(body.Json, key);
+        return created.Outcome switch
+        {
+            RunCreationOutcome.Created => TypedResults.AcceptedAtRoute(
+                new RunCreatedResponse(created.RunId!, created.Status!.Value), "GetRun", new { runId = created.RunId }),
+            RunCreationOutcome.KeyConflict => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: $"The Idempotency-Key already created run '{created.RunId}' with a different request."),
+            _ => ApiProblems.Invalid(created.Errors),
+        };
+    }
+
+    /// <summary>Newest first (created-at, then run id, descending); the cursor is stable under new runs.</summary>
+    private static async Task<Results<Ok<RunListResponse>, ValidationProblem>> ListRuns(
+        IClusterClient cluster, string? kind, string? status, bool? deadLettered, int? limit, string? cursor)
+    {
+        RunStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<RunStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return ApiProblems.Invalid("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<RunStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+
+            statusFilter = parsed;
+        }
+
+        var pageSize = limit ?? 50;
+        if (pageSize is < 1 or > 500)
+        {
+            return ApiProblems.Invalid("limit", "'limit' must be between 1 and 500.");
+        }
+
+        RunCursor? after = null;
+        if (cursor is not null && !RunCursorCodec.TryDecode(cursor, out after))
+        {
+            return ApiProblems.Invalid("cursor", "'cursor' is not a cursor this API issued.");
+        }
+
+        var query = new RunQuery(kind, statusFilter, after, pageSize, deadLettered);
+        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
+            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).QueryAsync(query)));
+        var page = shards.SelectMany(x => x).Order(Comparer<RunIndexEntry>.Create(RunIndex.Compare)).Take(pageSize).ToList();
+        var next = page.Count == pageSize ? RunCursorCodec.Encode(new RunCursor(page[^1].CreatedAt, page[^1].RunId)) : null;
+        return TypedResults.Ok(new RunListResponse(
+            page.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy)).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(string runId, IClusterClient cluster)
+    {
+        var run = await cluster.GetGrain<IRunGrain>(runId).GetAsync();
+        return run is null ? ApiProblems.NotFound("Run", runId) : TypedResults.Ok(RunResponse.From(run));
+    }
+
+    /// <summary>JSON page of events after <paramref name="after"/>; with <c>Accept: text/event-stream</c>, a live stream until the run ends.</summary>
+    private static async Task<IResult> GetRunEvents(
+        string runId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var grain = cluster.GetGrain<IRunGrain>(runId);
+        var page = await grain.GetEventsAsync(after ?? 0, limit ?? 1000);
+        if (page is null)
+        {
+            return ApiProblems.NotFound("Run", runId);
+        }
+
+        if (EventStreams.Wanted(request))
+        {
+            return TypedResults.ServerSentEvents(EventStreams.PollAsync(
+                after ?? 0,
+                async (from, max) => await grain.GetEventsAsync(from, max) is { } next
+                    ? new EventStreams.Page<RunEvent>(next.Events, next.Status.IsTerminal() && (next.Events.LastOrDefault()?.Sequence ?? from) >= next.LastSequence)
+                    : null,
+                e => e.Sequence, e => e.Name, cancellationToken));
+        }
+
+        return TypedResults.Ok(new RunEventsResponse(runId, page.Status, page.Events, page.LastSequence));
+    }
+
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> CancelRun(string runId, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IRunGrain>(runId).CancelAsync();
+        return result.Outcome switch
+        {
+            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
+            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            _ => ApiProblems.NotFound("Run", runId),
+        };
+    }
+
+    /// <summary>Re-queues a dead-lettered run without consuming an attempt; any other run is a 409.</summary>
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> RequeueRun(string runId, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IRunGrain>(runId).RequeueAsync();
+        return result.Outcome switch
+        {
+            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
+            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            _ => ApiProblems.NotFound("Run", runId),
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Sandbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabSandbox.Api.Features.Sandbox;
+
+/// <summary>
+/// Cohorts: named groups of synthetic calcuttas with shared settings. Starting a cohort's simulations pins one
+/// simulation run per member to the member's current digest; results aggregate the focus candidate per member.
+/// </summary>
+public static class CohortsApi
+{
+    public static RouteGroupBuilder MapCohortsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/sandbox/cohorts").WithTags("Sandbox");
+        group.MapPost("/", Create).WithName("CreateCohort")
+            .WithSummary("Create a cohort")
+            .WithDescription("A named group of synthetic calcuttas with shared simulation settings. The same body again is a no-op; another body under the same id a 409.")
+            .WithRequestExample("cohort", "Two synthetic calcuttas, 100,000 simulations each", new CreateCohortRequest(
+                "Recent years", ["syn-2024-copy", "syn-2025-copy"], new CohortSettingsRequest(100_000, 7, "pre_tournament", CohortSettings.MemberPolicy, 10),
+                "cohort-recent"))
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", List).WithName("ListCohorts")
+            .WithSummary("List cohorts")
+            .WithDescription("Every cohort with its members, settings and started simulations.");
+        group.MapGet("/{cohortId}", Get).WithName("GetCohort")
+            .WithSummary("Get a cohort")
+            .WithDescription("Its members, settings and started simulations.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{cohortId}/simulations", StartSimulations).WithName("StartCohortSimulations")
+            .WithSummary("Start a cohort's simulations")
+            .WithDescription("Creates (or finds) one simulation run per member, pinned to the member's current digest; 202 with the runs, which go on in the background.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{cohortId}/results", GetResults).WithName("GetCohortResults")
+            .WithSummary("Results of every simulation of a cohort")
+            .WithDescription("In the order they were started: each member's run and focus candidate result, and their mean.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{cohortId}/simulations/{simulationId}/results", GetSimulationResults).WithName("GetCohortSimulationResults")
+            .WithSummary("Results of one cohort simulation")
+            .WithDescription("Each member's run and focus candidate result (money in integer cents), and their mean; `complete` once every run succeeded.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Ok<CohortSnapshot>, ValidationProblem, ProblemHttpResult>> Create(JsonBody<CreateCohortRequest> body, IClusterClient cluster) =>
+        SandboxResults.From(await cluster.GetGrain<ISandboxRequestGrain>(0).CreateCohortAsync(body.Json));
+
+    private static async Task<Ok<CohortListResponse>> List(IClusterClient cluster)
+    {
+        var catalog = await cluster.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync();
+        var items = new List<CohortSnapshot>();
+        foreach (var id in catalog.CohortIds)
+        {
+            if (await cluster.GetGrain<ICohortGrain>(id).GetAsync() is { } cohort)
+            {
+                items.Add(cohort);
+            }
+        }
+
+        return TypedResults.Ok(new CohortListResponse(items));
+    }
+
+    private static async Task<Results<Ok<CohortSnapshot>, ProblemHttpResult>> Get(string cohortId, IClusterClient cluster) =>
+        await cluster.GetGrain<ICohortGrain>(cohortId).GetAsync() is { } cohort ? TypedResults.Ok(cohort) : ApiProblems.NotFound("Cohort", cohortId);
+
+    /// <summary>Creates (or finds) one pinned simulation run per member; 202 with the runs, which go on in the background.</summary>
+    private static async Task<Results<AcceptedAtRoute<CohortSimulation>, ValidationProblem, ProblemHttpResult>> StartSimulations(
+        string cohortId, ICohortSimulations simulations, CancellationToken cancellationToken)
+    {
+        var result = await simulations.StartAsync(cohortId, cancellationToken);
+        return result.Outcome switch
+        {
+            SandboxCommandOutcome.Ok => TypedResults.AcceptedAtRoute(result.Snapshot!, "GetCohortSimulationResults",
+                new { cohortId, simulationId = result.Snapshot!.SimulationId }),
+            SandboxCommandOutcome.Invalid => ApiProblems.Invalid(result.Errors),
+            SandboxCommandOutcome.Conflict => ApiProblems.Conflict(string.Join(" ", result.Errors.Values.SelectMany(v => v))),
+            _ => ApiProblems.NotFound("Cohort", cohortId),
+        };
+    }
+
+    /// <summary>The results of every simulation started for the cohort, in the order they were started.</summary>
+    private static async Task<Results<Ok<CohortResultsListResponse>, ProblemHttpResult>> GetResults(string cohortId, IClusterClient cluster) =>
+        await cluster.GetGrain<ICohortResultsGrain>(0).ListAsync(cohortId) is { } results
+            ? TypedResults.Ok(new CohortResultsListResponse(cohortId, results))
+            : ApiProblems.NotFound("Cohort", cohortId);
+
+    private static async Task<Results<Ok<CohortResults>, ProblemHttpResult>> GetSimulationResults(string cohortId, string simulationId, IClusterClient cluster) =>
+        await cluster.GetGrain<ICohortResultsGrain>(0).GetAsync(cohortId, simulationId) is { } results
+            ? TypedResults.Ok(results)
+            : ApiProblems.NotFound("Cohort simulation", $"{cohortId}/{simulationId}");
+}

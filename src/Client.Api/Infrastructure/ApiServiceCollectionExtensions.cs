@@ -1,0 +1,46 @@
+using LabSandbox.Api.Infrastructure.Hosting;
+using LabSandbox.Api.Infrastructure.InProcess;
+using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Silo.Hosting;
+using LabSandbox.Silo.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace LabSandbox.Api.Infrastructure;
+
+/// <summary>The API's services: the cluster (embedded silo or client), telemetry, problem details, JSON, OpenAPI.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddLabSandboxApi(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
+        builder.AddLabOrleans();
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusCodeOf);
+        services.ConfigureHttpJsonOptions(ApiJsonOptions.Configure);
+        services.AddLabOpenApi();
+
+        // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
+        services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());
+        services.AddInProcessOrchestrations();
+        return builder;
+    }
+
+    private static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+
+        // A silo that just died is unreachable until membership declares it dead: a retry will find a survivor.
+        // So is the database while it restarts.
+        OrleansMessageRejectionException or SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

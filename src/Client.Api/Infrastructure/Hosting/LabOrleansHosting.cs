@@ -1,0 +1,56 @@
+using LabSandbox.Silo.Hosting;
+using Orleans.Configuration;
+
+namespace LabSandbox.Api.Infrastructure.Hosting;
+
+/// <summary>How the API reaches grains: an in-process silo (embedded, the default) or a client of separate silos.</summary>
+public static class LabOrleansHosting
+{
+    public const string ModeKey = "LabSandbox:Mode";
+
+    public static WebApplicationBuilder AddLabOrleans(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var mode = configuration[ModeKey] ?? "embedded";
+        switch (mode.ToLowerInvariant())
+        {
+            case "embedded":
+                builder.UseOrleans(silo => silo.UseLabSandbox(configuration));
+                break;
+            case "client":
+                builder.UseOrleansClient(client => ConfigureClient(client, configuration));
+                break;
+            default:
+                throw new InvalidOperationException($"{ModeKey} must be 'embedded' or 'client', not '{mode}'.");
+        }
+
+        return builder;
+    }
+
+    private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        var connectionString = configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+        }
+        else
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = LabSiloBuilderExtensions.NpgsqlInvariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        client.Services.Configure<LabSandboxOptions>(configuration.GetSection(LabSandboxOptions.Section));
+        client.UseConnectionRetryFilter<BoundedConnectRetryFilter>();
+        client.AddActivityPropagation();
+    }
+}

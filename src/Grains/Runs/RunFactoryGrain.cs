@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
+using Orleans.Concurrency;
+
+namespace LabSandbox.Grains.Runs;
+
+/// <summary>
+/// Plans a run request with its kind's planner and creates the run. Stateless: planning only reads (a rejected
+/// request changes nothing), so any number of activations may plan at once on whichever silo received the call.
+/// </summary>
+[StatelessWorker]
+public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners) : Grain, IRunFactoryGrain
+{
+    public async Task<RunCreation> CreateAsync(string requestJson, string? idempotencyKey)
+    {
+        var request = JsonNode.Parse(requestJson)!.AsObject();
+        var kind = request["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+        var planner = planners.FirstOrDefault(p => p.Kind == kind);
+        if (planner is null)
+        {
+            return Invalid("kind", kind is null
+                ? "'kind' is required."
+                : $"'kind' must be one of: {string.Join(", ", planners.Select(p => p.Kind).Order(StringComparer.Ordinal))}.");
+        }
+
+        var plan = await planner.PlanAsync(request, GrainFactory);
+        if (plan.Spec is not { } spec)
+        {
+            return new RunCreation(RunCreationOutcome.Invalid, null, null, plan.Errors);
+        }
+
+        // With an Idempotency-Key the run id comes from the key: a retry after a failure that left the run
+        // created (but no answer kept) names the same run instead of creating a second one.
+        var runId = idempotencyKey is { Length: > 0 } key
+            ? $"run-{spec.Kind.Replace('_', '-')}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())))[..16]}-key"
+            : await GrainFactory.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
+        var created = await GrainFactory.GetGrain<IRunGrain>(runId).CreateAsync(spec);
+        return created.Outcome == RunCommandOutcome.Conflict
+            ? new RunCreation(RunCreationOutcome.KeyConflict, runId, null, new Dictionary<string, string[]>())
+            : new RunCreation(RunCreationOutcome.Created, runId, created.Run!.Status, new Dictionary<string, string[]>());
+    }
+
+    private static RunCreation Invalid(string field, string message) =>
+        new(RunCreationOutcome.Invalid, null, null, new Dictionary<string, string[]> { [field] = [message] });
+}
