@@ -3,7 +3,6 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -12,17 +11,17 @@ internal static class ExperimentData
 {
     public const int Year = 2025;
 
-    public static CalcuttaSnapshot Pool => SimulationData.Pool(Year);
+    public static RealPool Pool => SimulationData.Pool(Year);
 
     public static CompiledBracket Bracket => SimulationData.Bracket(Year);
 
     /// <summary>The entry flagged <c>lab_excluded_entry</c> (exactly one in 2025).</summary>
-    public static PoolEntry Excluded => Pool.Entries.Single(e => e.IsLabExcluded);
+    public static PoolEntrant Excluded => Pool.Entries.Single(e => e.EntryKey == Pool.ExcludedEntryKey);
 
     /// <summary>Every real entry but the excluded one.</summary>
-    public static IReadOnlyList<PoolEntry> Field => Pool.Entries.Where(e => !e.IsLabExcluded).ToList();
+    public static IReadOnlyList<PoolEntrant> Field => Pool.Entries.Where(e => e.EntryKey != Pool.ExcludedEntryKey).ToList();
 
-    public static PoolEntry Entry(string key) => Pool.Entries.Single(e => e.EntryKey == key);
+    public static PoolEntrant Entry(string key) => Pool.Entries.Single(e => e.EntryKey == key);
 
     public static TournamentModel Tournament(StartingState state) =>
         TournamentModel.Create(Bracket, new KenPomLogisticModel(10), state);
@@ -50,6 +49,6 @@ internal static class ExperimentData
             .ToList();
     }
 
-    public static IReadOnlyList<EntryBid> Bids(params (string Team, int Bid)[] bids) =>
-        bids.Select(b => new EntryBid(b.Team, b.Bid)).ToList();
+    public static IReadOnlyList<EntrantBid> Bids(params (string Team, int Bid)[] bids) =>
+        bids.Select(b => new EntrantBid(b.Team, b.Bid)).ToList();
 }

@@ -1,4 +1,4 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Grains.Engine.MarketShare;
 
@@ -6,4 +6,4 @@ namespace LabSandbox.Grains.Engine.MarketShare;
 /// One past pool to learn from. The excluded entry (usually the pool's <c>IsLabExcluded</c> one) is left out of the
 /// target shares, so the model learns the market a candidate would actually face.
 /// </summary>
-public sealed record RidgeTrainingPool(TournamentSnapshot Tournament, CalcuttaSnapshot Pool, string? ExcludedEntryKey);
+public sealed record RidgeTrainingPool(BracketTournament Tournament, PoolBids Pool, string? ExcludedEntryKey);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Simulation;
 
@@ -120,7 +119,7 @@ public sealed class PoolModel
     /// is bid(e, t) / Σ bids on t over this field; points of a team nobody bid on go to nobody.
     /// </summary>
     public static PoolModel Create(
-        CompiledBracket bracket, IReadOnlyList<PoolEntry> entries, IReadOnlyList<ScoringRule> scoringRules, IReadOnlyList<Payout> payouts)
+        CompiledBracket bracket, IReadOnlyList<PoolEntrant> entries, IReadOnlyList<RoundPoints> scoringRules, IReadOnlyList<PositionPrize> payouts)
     {
         var ordered = entries.OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList();
         if (ordered.Count == 0)
