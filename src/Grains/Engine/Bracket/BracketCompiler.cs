@@ -4,7 +4,7 @@ namespace LabSandbox.Grains.Engine.Bracket;
 
 /// <summary>
 /// Validates a tournament and lays out its 67 games (see <see cref="CompiledBracket"/> for the order).
-/// Pure and deterministic: the same snapshot always yields the same arrays.
+/// Pure and deterministic: the same tournament always yields the same arrays.
 /// </summary>
 public static class BracketCompiler
 {
