@@ -3,6 +3,7 @@ using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Runs.Strategy;
 
 namespace LabSandbox.Benchmarks;
 
@@ -28,8 +29,7 @@ public class OptimizerBenchmarks
             .Teams.ToDictionary(t => t.TeamId, t => t.ExpectedPoints);
         var market = MarketShareModels.MarketPoints(MarketShareModels.NaiveEvShares(expected), pool.Rules.BudgetPoints, pool.Entries.Count - 1);
         _teams = expected.Select(e => new OptimizerTeam(e.Key, e.Value, market[e.Key])).ToArray();
-        var rules = pool.Rules;
-        _bounds = new OptimizerBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints);
+        _bounds = OptimizerInputs.Bounds(pool.Rules);
     }
 
     [Benchmark]

@@ -3,6 +3,7 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Engine.Simulation;
+using LabSandbox.Grains.Runs.Strategy;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -26,14 +27,8 @@ internal static class ExperimentData
     public static TournamentModel Tournament(StartingState state) =>
         TournamentModel.Create(Bracket, new KenPomLogisticModel(10), state);
 
-    public static OptimizerBounds Bounds
-    {
-        get
-        {
-            var rules = Pool.Rules;
-            return new OptimizerBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints);
-        }
-    }
+    /// <summary>The pool's rules as the grains hand them to the optimizer.</summary>
+    public static OptimizerBounds Bounds => OptimizerInputs.Bounds(Pool.Rules);
 
     /// <summary>
     /// Every team with its exact expected points under the pool's scoring (pre-tournament, σ = 10) and a naive market:
