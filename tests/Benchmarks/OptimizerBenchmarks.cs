@@ -3,6 +3,7 @@ using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Benchmarks;
 
@@ -23,12 +24,12 @@ public class OptimizerBenchmarks
     {
         var year = RealDataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "data", "real", "2025.json"));
         var pool = year.Calcutta ?? throw new InvalidOperationException("2025.json has no calcutta.");
-        var expected = AdvancementCalculator.Compute(year.Tournament, Pool2025.Sigma, StartingState.PreTournament, pool.ScoringRules)
+        var expected = AdvancementCalculator.Compute(
+                year.Tournament.ToBracketTournament(), Pool2025.Sigma, StartingState.PreTournament, pool.ScoringRules.ToRoundPoints())
             .Teams.ToDictionary(t => t.TeamId, t => t.ExpectedPoints);
         var market = MarketShareModels.MarketPoints(MarketShareModels.NaiveEvShares(expected), pool.Rules.BudgetPoints, pool.Entries.Count - 1);
         _teams = expected.Select(e => new OptimizerTeam(e.Key, e.Value, market[e.Key])).ToArray();
-        var rules = pool.Rules;
-        _bounds = new OptimizerBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints);
+        _bounds = OptimizerInputs.Bounds(pool.Rules);
     }
 
     [Benchmark]

@@ -4,7 +4,6 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Benchmarks;
 
@@ -30,14 +29,15 @@ public class PairedEvaluationBenchmarks
     {
         var year = RealDataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "data", "real", "2025.json"));
         var calcutta = year.Calcutta ?? throw new InvalidOperationException("2025.json has no calcutta.");
-        var bracket = BracketCompiler.Compile(year.Tournament);
+        var bracket = BracketCompiler.Compile(year.Tournament.ToBracketTournament());
         var tournament = TournamentModel.Create(bracket, new KenPomLogisticModel(Pool2025.Sigma), StartingState.PostFirstFour);
         var seat = calcutta.Entries.Single(e => e.IsLabExcluded);
-        var field = calcutta.Entries.Where(e => e != seat).ToList();
+        var field = calcutta.Entries.Where(e => e != seat).ToEntrants();
 
         // The variants: the seat's own bids and the bids of eight other entries, as challengers would differ.
-        IReadOnlyList<IReadOnlyList<EntryBid>> variants = [seat.Bids, .. field.Take(Variants - 1).Select(e => e.Bids)];
-        _evaluator = new PairedEvaluator(tournament, field, variants, seat.EntryKey, calcutta.ScoringRules, calcutta.Payouts);
+        IReadOnlyList<IReadOnlyList<EntrantBid>> variants = [seat.Bids.ToEntrantBids(), .. field.Take(Variants - 1).Select(e => e.Bids)];
+        _evaluator = new PairedEvaluator(
+            tournament, field, variants, seat.EntryKey, calcutta.ScoringRules.ToRoundPoints(), calcutta.Payouts.ToPositionPrizes());
         _totals = _evaluator.CreateTotals();
     }
 

@@ -14,9 +14,10 @@ internal static class Pool2025
     {
         var year = RealDataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "data", "real", "2025.json"));
         var calcutta = year.Calcutta ?? throw new InvalidOperationException("2025.json has no calcutta.");
-        var bracket = BracketCompiler.Compile(year.Tournament);
+        var bracket = BracketCompiler.Compile(year.Tournament.ToBracketTournament());
         var tournament = TournamentModel.Create(bracket, new KenPomLogisticModel(Sigma), startingState);
-        var pool = PoolModel.Create(bracket, calcutta.Entries, calcutta.ScoringRules, calcutta.Payouts);
+        var pool = PoolModel.Create(
+            bracket, calcutta.Entries.ToEntrants(), calcutta.ScoringRules.ToRoundPoints(), calcutta.Payouts.ToPositionPrizes());
         return new SimulationKernel(tournament, pool);
     }
 }

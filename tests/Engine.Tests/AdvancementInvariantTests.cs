@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Advancement;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests;
 
@@ -12,7 +11,7 @@ public sealed class AdvancementInvariantTests
     {
         var data = new TheoryData<int, string>();
         string[] states = ["pre_tournament", "post_first_four", .. Enumerable.Range(1, 7).Select(n => $"through_round:{n}")];
-        foreach (var year in RealData.Tournaments.Select(t => t.Year))
+        foreach (var year in RealData.TournamentYears)
         {
             foreach (var state in states)
             {
@@ -155,12 +154,12 @@ public sealed class AdvancementInvariantTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < runs; i++)
         {
-            AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, ScoringRule.HouseRules);
+            AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, RoundPoints.HouseRules);
         }
 
         Assert.True(watch.Elapsed.TotalMilliseconds / runs < 10, $"average {watch.Elapsed.TotalMilliseconds / runs:F3} ms");
     }
 
     private static AdvancementResult Compute(int year, StartingState state) =>
-        AdvancementCalculator.Compute(RealData.Tournament(year), 10, state, ScoringRule.HouseRules);
+        AdvancementCalculator.Compute(RealData.Tournament(year), 10, state, RoundPoints.HouseRules);
 }

@@ -1,6 +1,5 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests;
 

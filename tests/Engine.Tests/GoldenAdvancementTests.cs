@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Advancement;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests;
 
@@ -17,7 +16,7 @@ public sealed class GoldenAdvancementTests
         Assert.Equal(0, golden.ThroughRound);
 
         var result = AdvancementCalculator.Compute(
-            RealData.Tournament(year), 10, StartingState.PreTournament, ScoringRule.HouseRules);
+            RealData.Tournament(year), 10, StartingState.PreTournament, RoundPoints.HouseRules);
 
         Assert.Equal(golden.Teams.Count, result.Teams.Count);
         var byId = result.Teams.ToDictionary(t => t.TeamId, StringComparer.Ordinal);
@@ -41,7 +40,7 @@ public sealed class GoldenAdvancementTests
     {
         var golden = RealData.Golden(2025).Teams.Single(t => t.SchoolSlug == "duke");
         var duke = AdvancementCalculator
-            .Compute(RealData.Tournament(2025), 10, StartingState.PreTournament, ScoringRule.HouseRules)
+            .Compute(RealData.Tournament(2025), 10, StartingState.PreTournament, RoundPoints.HouseRules)
             .Teams.Single(t => t.TeamId == "duke");
 
         // The literal values guard against a silently edited golden file.
@@ -55,7 +54,7 @@ public sealed class GoldenAdvancementTests
     public void Result_is_ordered_by_team_id_and_carries_its_inputs()
     {
         var tournament = RealData.Tournament(2024);
-        var result = AdvancementCalculator.Compute(tournament, 7.5, StartingState.ThroughRound(3), ScoringRule.HouseRules);
+        var result = AdvancementCalculator.Compute(tournament, 7.5, StartingState.ThroughRound(3), RoundPoints.HouseRules);
 
         Assert.Equal(tournament.Teams.Select(t => t.TeamId).Order(StringComparer.Ordinal), result.Teams.Select(t => t.TeamId));
         Assert.Equal(tournament.TournamentId, result.TournamentId);

@@ -1,18 +1,17 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests;
 
 /// <summary>Broken tournaments fail with an <see cref="InvalidDataException"/> that says what is wrong.</summary>
 public sealed class InvalidBracketTests
 {
-    private static TournamentSnapshot Real => RealData.Tournament(2025);
+    private static BracketTournament Real => RealData.Tournament(2025);
 
-    private static TournamentSnapshot WithTeams(Func<List<TournamentTeam>, IEnumerable<TournamentTeam>> edit) =>
+    private static BracketTournament WithTeams(Func<List<BracketTeam>, IEnumerable<BracketTeam>> edit) =>
         Real with { Teams = edit([.. Real.Teams]).ToList() };
 
-    private static TournamentSnapshot WithTeam(string teamId, Func<TournamentTeam, TournamentTeam> edit) =>
+    private static BracketTournament WithTeam(string teamId, Func<BracketTeam, BracketTeam> edit) =>
         WithTeams(teams => teams.Select(t => t.TeamId == teamId ? edit(t) : t));
 
     public static TheoryData<string, string> Cases() => new()
@@ -51,7 +50,7 @@ public sealed class InvalidBracketTests
         Assert.Contains(reason, error.Message);
         Assert.StartsWith("ncaa-2025", error.Message);
         Assert.Throws<InvalidDataException>(() =>
-            AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, ScoringRule.HouseRules));
+            AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, RoundPoints.HouseRules));
     }
 
     [Fact]
@@ -59,23 +58,23 @@ public sealed class InvalidBracketTests
     {
         // florida won it all in 2025; a second 7-progress team makes the championship have two winners.
         var runnerUp = Real.Teams.Single(t => t.Progress == 6).TeamId;
-        var tournament = WithTeam(runnerUp, t => t with { Progress = 7, Wins = 6 });
+        var tournament = WithTeam(runnerUp, t => t with { Progress = 7 });
 
-        var result = AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(6), ScoringRule.HouseRules);
+        var result = AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(6), RoundPoints.HouseRules);
         Assert.Equal(1.0, result.Teams.Sum(t => t.ChampionProbability), 1e-9);
 
         var error = Assert.Throws<InvalidDataException>(() =>
-            AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(7), ScoringRule.HouseRules));
+            AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(7), RoundPoints.HouseRules));
         Assert.Contains("has two winners", error.Message);
     }
 
     [Fact]
     public void A_game_without_a_winner_is_reported()
     {
-        var tournament = WithTeam("duke", t => t with { Progress = 1, Wins = 0 });
+        var tournament = WithTeam("duke", t => t with { Progress = 1 });
 
         var error = Assert.Throws<InvalidDataException>(() =>
-            AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(2), ScoringRule.HouseRules));
+            AdvancementCalculator.Compute(tournament, 10, StartingState.ThroughRound(2), RoundPoints.HouseRules));
         Assert.Contains("has no winner", error.Message);
         Assert.Contains("duke", error.Message);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabSandbox.Grains.Datasets;
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Engine.Tests;
 
@@ -12,16 +12,17 @@ internal static class RealData
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data", "real");
 
-    public static IReadOnlyList<TournamentSnapshot> Tournaments => Years.Value.Select(y => y.Tournament).ToList();
+    public static IReadOnlyList<int> TournamentYears => Years.Value.Select(y => y.Tournament.Year).ToList();
 
-    public static TournamentSnapshot Tournament(int year) =>
-        Years.Value.Single(y => y.Tournament.Year == year).Tournament;
+    /// <summary>The year's tournament as the engine reads it, mapped as the grains map it.</summary>
+    public static BracketTournament Tournament(int year) =>
+        Years.Value.Single(y => y.Tournament.Year == year).Tournament.ToBracketTournament();
 
     /// <summary>Every year with a tournament, as xunit theory data.</summary>
     public static TheoryData<int> AllYears()
     {
         var data = new TheoryData<int>();
-        foreach (var year in Years.Value.Select(y => y.Tournament.Year))
+        foreach (var year in TournamentYears)
         {
             data.Add(year);
         }

@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Advancement;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests;
 
@@ -36,7 +35,7 @@ public sealed class WinModelTests
         Assert.Equal("sigma", model.ParamName);
 
         var compute = Assert.Throws<ArgumentOutOfRangeException>(() => AdvancementCalculator.Compute(
-            RealData.Tournament(2025), sigma, StartingState.PreTournament, ScoringRule.HouseRules));
+            RealData.Tournament(2025), sigma, StartingState.PreTournament, RoundPoints.HouseRules));
         Assert.Contains("Sigma must be a finite number greater than 0", compute.Message);
     }
 
@@ -46,7 +45,7 @@ public sealed class WinModelTests
         var tournament = RealData.Tournament(2016);
         Assert.Contains(tournament.Teams, t => t.IsFirstFour && t.KenPomNet is null);
 
-        var result = AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, ScoringRule.HouseRules);
+        var result = AdvancementCalculator.Compute(tournament, 10, StartingState.PreTournament, RoundPoints.HouseRules);
         var firstFour = tournament.Teams.Where(t => t.IsFirstFour).Select(t => t.TeamId).ToHashSet();
 
         foreach (var team in result.Teams.Where(t => firstFour.Contains(t.TeamId)))

@@ -1,4 +1,4 @@
-using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;

@@ -6,14 +6,6 @@ using Result = LabSandbox.Grains.Interfaces.Sandbox.SandboxCommandResult<LabSand
 
 namespace LabSandbox.Grains.Sandbox;
 
-[GenerateSerializer]
-public sealed class SyntheticCalcuttaState
-{
-    [Id(0)] public SyntheticCalcuttaDefinition? Definition { get; set; }
-
-    [Id(1)] public SyntheticCalcuttaSnapshot? Current { get; set; }
-}
-
 /// <summary>
 /// An editable evaluation scenario. Each accepted change becomes a new version: the version is kept (by
 /// digest) before the grain's own state moves on, so a digest a run pinned always resolves. A command that

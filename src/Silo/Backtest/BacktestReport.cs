@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Silo.Backtest;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;

@@ -1,7 +1,7 @@
 using LabSandbox.Engine.Tests.Simulation;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Optimizer;
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -122,7 +122,7 @@ public sealed class EntryProposerTests
     }
 
     /// <summary>What each move's description promises about the challenger relative to the incumbent.</summary>
-    private static void AssertMoveShape(IReadOnlyList<EntryBid> incumbent, ProposedEntry challenger)
+    private static void AssertMoveShape(IReadOnlyList<EntrantBid> incumbent, ProposedEntry challenger)
     {
         var before = incumbent.ToDictionary(b => b.TeamId, b => b.BidPoints, StringComparer.Ordinal);
         var after = challenger.Bids.ToDictionary(b => b.TeamId, b => b.BidPoints, StringComparer.Ordinal);
@@ -164,7 +164,7 @@ public sealed class EntryProposerTests
         }
     }
 
-    private static string Signature(IEnumerable<EntryBid> bids) =>
+    private static string Signature(IEnumerable<EntrantBid> bids) =>
         string.Join(',', bids.OrderBy(b => b.TeamId, StringComparer.Ordinal).Select(b => $"{b.TeamId}:{b.BidPoints}"));
 
     private static List<string> Describe(IReadOnlyList<ProposedEntry> batch) =>

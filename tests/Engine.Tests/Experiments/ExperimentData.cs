@@ -3,7 +3,7 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -12,29 +12,23 @@ internal static class ExperimentData
 {
     public const int Year = 2025;
 
-    public static CalcuttaSnapshot Pool => SimulationData.Pool(Year);
+    public static RealPool Pool => SimulationData.Pool(Year);
 
     public static CompiledBracket Bracket => SimulationData.Bracket(Year);
 
     /// <summary>The entry flagged <c>lab_excluded_entry</c> (exactly one in 2025).</summary>
-    public static PoolEntry Excluded => Pool.Entries.Single(e => e.IsLabExcluded);
+    public static PoolEntrant Excluded => Pool.Entries.Single(e => e.EntryKey == Pool.ExcludedEntryKey);
 
     /// <summary>Every real entry but the excluded one.</summary>
-    public static IReadOnlyList<PoolEntry> Field => Pool.Entries.Where(e => !e.IsLabExcluded).ToList();
+    public static IReadOnlyList<PoolEntrant> Field => Pool.Entries.Where(e => e.EntryKey != Pool.ExcludedEntryKey).ToList();
 
-    public static PoolEntry Entry(string key) => Pool.Entries.Single(e => e.EntryKey == key);
+    public static PoolEntrant Entry(string key) => Pool.Entries.Single(e => e.EntryKey == key);
 
     public static TournamentModel Tournament(StartingState state) =>
         TournamentModel.Create(Bracket, new KenPomLogisticModel(10), state);
 
-    public static OptimizerBounds Bounds
-    {
-        get
-        {
-            var rules = Pool.Rules;
-            return new OptimizerBounds(rules.BudgetPoints, rules.MinTeams, rules.MaxTeams, rules.MinBidPoints, rules.MaxBidPoints);
-        }
-    }
+    /// <summary>The pool's rules as the grains hand them to the optimizer.</summary>
+    public static OptimizerBounds Bounds => OptimizerInputs.Bounds(Pool.Rules);
 
     /// <summary>
     /// Every team with its exact expected points under the pool's scoring (pre-tournament, σ = 10) and a naive market:
@@ -50,6 +44,6 @@ internal static class ExperimentData
             .ToList();
     }
 
-    public static IReadOnlyList<EntryBid> Bids(params (string Team, int Bid)[] bids) =>
-        bids.Select(b => new EntryBid(b.Team, b.Bid)).ToList();
+    public static IReadOnlyList<EntrantBid> Bids(params (string Team, int Bid)[] bids) =>
+        bids.Select(b => new EntrantBid(b.Team, b.Bid)).ToList();
 }

@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Experiments;
-using LabSandbox.Grains.Interfaces.Experiments;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -93,6 +92,6 @@ public sealed class IterationJudgeTests
         Assert.False(IterationJudge.NoImprovementPossible([]));
     }
 
-    private static PayoutStatistic Gain(long total, long n, long low, long high) =>
+    private static PayoutEstimate Gain(long total, long n, long low, long high) =>
         new(n, total, (long)Math.Round((decimal)total / n, MidpointRounding.ToEven), low, high);
 }

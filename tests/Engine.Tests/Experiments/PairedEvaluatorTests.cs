@@ -1,7 +1,6 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -19,7 +18,7 @@ public sealed class PairedEvaluatorTests
     private static string SeatKey => ExperimentData.Excluded.EntryKey;
 
     /// <summary>Variant 0: the excluded entry's own bids; then two other real, valid entries' bids (8 teams; 3 teams).</summary>
-    private static IReadOnlyList<IReadOnlyList<EntryBid>> Variants =>
+    private static IReadOnlyList<IReadOnlyList<EntrantBid>> Variants =>
         [ExperimentData.Excluded.Bids, ExperimentData.Entry("P001").Bids, ExperimentData.Entry("P075").Bids];
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class PairedEvaluatorTests
         var independent = new SimulationAccumulator[Variants.Count];
         for (var v = 0; v < Variants.Count; v++)
         {
-            var model = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntry(SeatKey, false, Variants[v])], pool.ScoringRules, pool.Payouts);
+            var model = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntrant(SeatKey, Variants[v])], pool.ScoringRules, pool.Payouts);
             Assert.Equal(keys, model.EntryKeys.ToList());
             var kernel = new SimulationKernel(tournament, model);
             var accumulator = kernel.CreateAccumulator();
@@ -88,7 +87,7 @@ public sealed class PairedEvaluatorTests
         var seats = new int[Variants.Count];
         for (var v = 0; v < Variants.Count; v++)
         {
-            var model = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntry(SeatKey, false, Variants[v])], pool.ScoringRules, pool.Payouts);
+            var model = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntrant(SeatKey, Variants[v])], pool.ScoringRules, pool.Payouts);
             kernels[v] = new SimulationKernel(tournament, model);
             seats[v] = model.EntryKeys.IndexOf(SeatKey);
         }
@@ -131,7 +130,7 @@ public sealed class PairedEvaluatorTests
         // Common random numbers: the same bids in two variants see the same tournaments, so every paired difference is 0.
         var tournament = ExperimentData.Tournament(StartingState.PreTournament);
         var pool = ExperimentData.Pool;
-        IReadOnlyList<IReadOnlyList<EntryBid>> variants = [ExperimentData.Excluded.Bids, ExperimentData.Excluded.Bids];
+        IReadOnlyList<IReadOnlyList<EntrantBid>> variants = [ExperimentData.Excluded.Bids, ExperimentData.Excluded.Bids];
 
         var evaluator = new PairedEvaluator(tournament, ExperimentData.Field, variants, SeatKey, pool.ScoringRules, pool.Payouts);
         var totals = evaluator.CreateTotals();

@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Experiments;
-using LabSandbox.Grains.Interfaces.Experiments;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -128,6 +127,6 @@ public sealed class PayoutStatisticsTests
         Assert.True(Stat(1_000, 3).CompareMean(Stat(333, 1)) > 0);
     }
 
-    private static PayoutStatistic Stat(long total, long n) =>
+    private static PayoutEstimate Stat(long total, long n) =>
         new(n, total, (long)Math.Round((decimal)total / n, MidpointRounding.ToEven), long.MinValue, long.MaxValue);
 }

@@ -1,6 +1,5 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
@@ -65,8 +64,8 @@ public sealed class SettleTests
         // A twin of the excluded entry (same bids, another key) ties with it in every simulation: the pooled prizes are split.
         var pool = ExperimentData.Pool;
         var excluded = ExperimentData.Excluded;
-        PoolEntry twin = new("P005-twin", false, excluded.Bids);
-        IReadOnlyList<PoolEntry> entries = [.. pool.Entries, twin];
+        PoolEntrant twin = new("P005-twin", excluded.Bids);
+        IReadOnlyList<PoolEntrant> entries = [.. pool.Entries, twin];
         var (kernel, settled) = CheckAgainstRun(ExperimentData.Tournament(StartingState.PreTournament), entries, pool.Payouts);
 
         var a = kernel.Pool.EntryKeys.IndexOf(excluded.EntryKey);
@@ -82,7 +81,7 @@ public sealed class SettleTests
         var pool = ExperimentData.Pool;
         var whole = new SimulationKernel(tournament, PoolModel.Create(tournament.Bracket, pool.Entries, pool.ScoringRules, pool.Payouts));
         var small = new SimulationKernel(tournament, PoolModel.Create(
-            tournament.Bracket, [ExperimentData.Entry("P075"), ExperimentData.Entry("P006")], pool.ScoringRules, [new Payout(1, 100)]));
+            tournament.Bracket, [ExperimentData.Entry("P075"), ExperimentData.Entry("P006")], pool.ScoringRules, [new PositionPrize(1, 100)]));
         var counts = new long[tournament.Bracket.TeamIds.Length * SimulationAccumulator.ProgressLevels];
 
         var distinct = new HashSet<string>(StringComparer.Ordinal);
@@ -140,7 +139,7 @@ public sealed class SettleTests
     /// simulation.
     /// </summary>
     private static (SimulationKernel Kernel, (long PayoutCents, int Position)[][] Settled) CheckAgainstRun(
-        TournamentModel tournament, IReadOnlyList<PoolEntry> entries, IReadOnlyList<Payout> payouts)
+        TournamentModel tournament, IReadOnlyList<PoolEntrant> entries, IReadOnlyList<PositionPrize> payouts)
     {
         var pool = ExperimentData.Pool;
         var model = PoolModel.Create(tournament.Bracket, entries, pool.ScoringRules, payouts);

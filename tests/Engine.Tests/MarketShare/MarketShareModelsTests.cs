@@ -1,5 +1,5 @@
+using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.MarketShare;
-using LabSandbox.Grains.Interfaces.Datasets;
 using static LabSandbox.Engine.Tests.MarketShare.MarketShareFixtures;
 
 namespace LabSandbox.Engine.Tests.MarketShare;
@@ -7,10 +7,10 @@ namespace LabSandbox.Engine.Tests.MarketShare;
 public sealed class MarketShareModelsTests
 {
     // Three entries over teams a..d: a = 60 + 30 = 90, b = 40 + 10 = 50, c = 60 (only P3), d nobody; total 200.
-    private static readonly TournamentSnapshot Field =
+    private static readonly BracketTournament Field =
         Tournament(Team("d"), Team("b"), Team("a"), Team("c"));
 
-    private static readonly CalcuttaSnapshot ThreeEntries = Pool(
+    private static readonly PoolBids ThreeEntries = Pool(
         Entry("P1", ("a", 60), ("b", 40)),
         Entry("P2", ("a", 30), ("b", 10)),
         Entry("P3", ("c", 60)));

@@ -1,5 +1,6 @@
+using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.MarketShare;
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Simulation;
 using static LabSandbox.Engine.Tests.MarketShare.MarketShareFixtures;
 
 namespace LabSandbox.Engine.Tests.MarketShare;
@@ -116,7 +117,7 @@ public sealed class RidgeMarketModelTests
     /// floating point and the only targets are the linear ones. Targets are share × 16 = x·β × 16 / Σx·β, so the
     /// recoverable coefficients are β scaled by <c>scale</c> = 16 / Σx·β. An excluded entry bids on a weak team only.
     /// </summary>
-    private static (TournamentSnapshot Tournament, CalcuttaSnapshot Pool, double Scale) SyntheticLinearMarket()
+    private static (BracketTournament Tournament, PoolBids Pool, double Scale) SyntheticLinearMarket()
     {
         double[] ratings = [3, -3, 3, -3, 2, -2, 2, -2, 2, -2, 1, -1, 1, -1, 0, 0];
         var teams = Enumerable.Range(1, 16)
@@ -129,7 +130,7 @@ public sealed class RidgeMarketModelTests
         var bids = ids.Select((id, i) => (id, checked((int)(values[i] * 256)))).ToArray();
         Assert.All(bids.Zip(values), p => Assert.Equal(p.Second * 256, p.First.Item2));
 
-        var excluded = new PoolEntry("P005", IsLabExcluded: true, [new EntryBid("t15", 5000)]);
+        var excluded = new PoolEntrant("P005", [new EntrantBid("t15", 5000)]);
         var pool = Pool(Entry("P001", bids), excluded);
         return (tournament, pool, 16 / values.Sum());
     }

@@ -71,7 +71,8 @@ public sealed class RidgeRealDataTests(ITestOutputHelper output)
     private static RidgeTrainingPool TrainingPool(RealYear year)
     {
         var pool = year.Calcutta ?? throw new InvalidOperationException($"{year.Tournament.Year} has no pool.");
-        return new RidgeTrainingPool(year.Tournament, pool, pool.Entries.SingleOrDefault(e => e.IsLabExcluded)?.EntryKey);
+        return new RidgeTrainingPool(
+            year.Tournament.ToBracketTournament(), pool.ToPoolBids(), pool.Entries.SingleOrDefault(e => e.IsLabExcluded)?.EntryKey);
     }
 
     /// <summary>The naive expected-value market from the golden expected points (printed for comparison only).</summary>

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 using Xunit.Abstractions;
 
 namespace LabSandbox.Engine.Tests.Simulation;
@@ -41,7 +40,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         var counts = new long[CompiledBracket.TeamCount * SimulationAccumulator.ProgressLevels];
         kernel.RunTournaments((ulong)year, 0, Simulations, counts);
 
-        var exact = AdvancementCalculator.Compute(SimulationData.Tournament(year), 10, state, ScoringRule.HouseRules);
+        var exact = AdvancementCalculator.Compute(SimulationData.Tournament(year), 10, state, RoundPoints.HouseRules);
         var teamIds = kernel.Tournament.Bracket.TeamIds;
         foreach (var team in exact.Teams)
         {

@@ -1,13 +1,12 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
 /// <summary>Scoring rules far above the house rules: the fixed-point square sums must stay exact, or be refused.</summary>
 public sealed class LargeScoringTests
 {
-    private static IReadOnlyList<ScoringRule> TitleWorth(int points) =>
+    private static IReadOnlyList<RoundPoints> TitleWorth(int points) =>
         [new(1, 0), new(2, 50), new(3, 100), new(4, 150), new(5, 200), new(6, 250), new(7, points)];
 
     [Fact]

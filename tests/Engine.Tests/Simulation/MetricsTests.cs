@@ -1,6 +1,5 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
@@ -61,10 +60,10 @@ public sealed class MetricsTests
     {
         // Three entries on the 2025 bracket, payouts 600 and 300 cents.
         var bracket = SimulationData.Bracket(2025);
-        PoolEntry Entry(string key, string team) => new(key, false, [new EntryBid(team, 10)]);
+        PoolEntrant Entry(string key, string team) => new(key, [new EntrantBid(team, 10)]);
         var pool = PoolModel.Create(
-            bracket, [Entry("B", "duke"), Entry("A", "florida"), Entry("C", "houston")], ScoringRule.HouseRules,
-            [new Payout(1, 600), new Payout(2, 300)]);
+            bracket, [Entry("B", "duke"), Entry("A", "florida"), Entry("C", "houston")], RoundPoints.HouseRules,
+            [new PositionPrize(1, 600), new PositionPrize(2, 300)]);
         Assert.Equal(["A", "B", "C"], pool.EntryKeys.ToArray());
 
         // Four simulations. A: 600, 600, 300, 0 (median 450); B: 300, 0, 0, 0 (median 0); C: 0, 300, 600, 450 (tie at 1st, median 375).

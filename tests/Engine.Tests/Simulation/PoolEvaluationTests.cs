@@ -1,7 +1,6 @@
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
@@ -19,10 +18,10 @@ public sealed class PoolEvaluationTests
     private const string A = "arizona";
     private const string C = "alabama";
 
-    private static readonly IReadOnlyList<ScoringRule> Scoring =
+    private static readonly IReadOnlyList<RoundPoints> Scoring =
         [new(1, 30), new(2, 20), new(3, 50), new(4, 100), new(5, 0), new(6, 0), new(7, 0)];
 
-    private static readonly IReadOnlyList<Payout> Payouts = [new(1, 1000), new(2, 500)];
+    private static readonly IReadOnlyList<PositionPrize> Payouts = [new(1, 1000), new(2, 500)];
 
     [Fact]
     public void The_chosen_teams_really_ended_at_the_needed_levels()
@@ -85,16 +84,16 @@ public sealed class PoolEvaluationTests
         Assert.Equal(2, totals.PositionCounts[(1 * 10) + 2]);
     }
 
-    private static PoolEntry Entry(string key, params (string Team, int Bid)[] bids) =>
-        new(key, false, bids.Select(b => new EntryBid(b.Team, b.Bid)).ToList());
+    private static PoolEntrant Entry(string key, params (string Team, int Bid)[] bids) =>
+        new(key, bids.Select(b => new EntrantBid(b.Team, b.Bid)).ToList());
 
-    private static Dictionary<string, double> MeanPoints(IReadOnlyList<PoolEntry> entries)
+    private static Dictionary<string, double> MeanPoints(IReadOnlyList<PoolEntrant> entries)
     {
         var (kernel, totals) = RunFinal(entries);
         return SimulationMetrics.From(totals, kernel.Pool).Entries.ToDictionary(m => m.EntryKey, m => m.MeanPoints, StringComparer.Ordinal);
     }
 
-    private static (SimulationKernel Kernel, SimulationAccumulator Totals) RunFinal(IReadOnlyList<PoolEntry> entries)
+    private static (SimulationKernel Kernel, SimulationAccumulator Totals) RunFinal(IReadOnlyList<PoolEntrant> entries)
     {
         CompiledBracket bracket = SimulationData.Bracket(2025);
         var tournament = TournamentModel.Create(bracket, new KenPomLogisticModel(), StartingState.ThroughRound(6));

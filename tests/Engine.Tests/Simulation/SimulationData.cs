@@ -3,7 +3,6 @@ using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
@@ -26,10 +25,10 @@ internal static class SimulationData
         return data;
     }
 
-    public static TournamentSnapshot Tournament(int year) => Years.Value.Single(y => y.Tournament.Year == year).Tournament;
+    public static BracketTournament Tournament(int year) => Years.Value.Single(y => y.Tournament.Year == year).Tournament.ToBracketTournament();
 
-    public static CalcuttaSnapshot Pool(int year) =>
-        Years.Value.Single(y => y.Tournament.Year == year).Calcutta ?? throw new InvalidDataException($"{year} has no pool.");
+    public static RealPool Pool(int year) =>
+        RealPool.From(Years.Value.Single(y => y.Tournament.Year == year).Calcutta ?? throw new InvalidDataException($"{year} has no pool."));
 
     public static CompiledBracket Bracket(int year) => BracketCompiler.Compile(Tournament(year));
 
@@ -47,7 +46,7 @@ internal static class SimulationData
         new(TournamentModel(year, state, sigma), PoolModel(year));
 
     /// <summary>Cumulative points by progress 0..7, computed here from the raw rules.</summary>
-    public static double[] PointsByProgress(IReadOnlyList<ScoringRule> rules)
+    public static double[] PointsByProgress(IReadOnlyList<RoundPoints> rules)
     {
         var points = new double[8];
         for (var p = 1; p <= 7; p++)
@@ -59,7 +58,7 @@ internal static class SimulationData
     }
 
     /// <summary>Each entry's points (entry-key order) for given team progress, straight from the bids.</summary>
-    public static double[] EntryPoints(CalcuttaSnapshot pool, Func<string, int> progressOf)
+    public static double[] EntryPoints(RealPool pool, Func<string, int> progressOf)
     {
         var points = PointsByProgress(pool.ScoringRules);
         var totals = pool.Entries.SelectMany(e => e.Bids).GroupBy(b => b.TeamId)

@@ -1,5 +1,4 @@
 using LabSandbox.Grains.Engine.Bracket;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Advancement;
 
@@ -17,7 +16,7 @@ public static class AdvancementCalculator
     /// inconsistent for the locked rounds.</exception>
     /// <exception cref="ArgumentException">σ or the scoring rules are invalid.</exception>
     public static AdvancementResult Compute(
-        TournamentSnapshot tournament, double sigma, StartingState state, IReadOnlyList<ScoringRule> scoringRules)
+        BracketTournament tournament, double sigma, StartingState state, IReadOnlyList<RoundPoints> scoringRules)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         var model = new KenPomLogisticModel(sigma);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Advancement;
 
@@ -27,7 +26,7 @@ public sealed class ScoringTable
         FieldTotal = Enumerable.Range(0, MaxProgress).Sum(i => byWinIndex[i] * TeamsReaching[i]);
     }
 
-    public static ScoringTable HouseRules { get; } = From(ScoringRule.HouseRules);
+    public static ScoringTable HouseRules { get; } = From(RoundPoints.HouseRules);
 
     /// <summary>Points for win index r at index r − 1.</summary>
     public ImmutableArray<long> PointsByWinIndex { get; }
@@ -41,7 +40,7 @@ public sealed class ScoringTable
     public long PointsFor(int progress) => PointsByProgress[progress];
 
     /// <exception cref="ArgumentException">Win indexes are not exactly 1..7 once each, or points are negative.</exception>
-    public static ScoringTable From(IReadOnlyList<ScoringRule> rules)
+    public static ScoringTable From(IReadOnlyList<RoundPoints> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var points = new long[MaxProgress];

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Bracket;
 
 /// <summary>
 /// Validates a tournament and lays out its 67 games (see <see cref="CompiledBracket"/> for the order).
-/// Pure and deterministic: the same snapshot always yields the same arrays.
+/// Pure and deterministic: the same tournament always yields the same arrays.
 /// </summary>
 public static class BracketCompiler
 {
@@ -18,7 +17,7 @@ public static class BracketCompiler
     private const int FirstFourGames = 4;
 
     /// <exception cref="InvalidDataException">The tournament is not a valid 68-team bracket.</exception>
-    public static CompiledBracket Compile(TournamentSnapshot tournament)
+    public static CompiledBracket Compile(BracketTournament tournament)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         var id = tournament.TournamentId;
@@ -89,7 +88,7 @@ public static class BracketCompiler
             id, teams, regions, [.. round], [.. left], [.. right], [.. firstGame]);
     }
 
-    private static ImmutableArray<TournamentTeam> ValidateTeams(TournamentSnapshot tournament)
+    private static ImmutableArray<BracketTeam> ValidateTeams(BracketTournament tournament)
     {
         var id = tournament.TournamentId;
         if (tournament.Teams is null || tournament.Teams.Count != CompiledBracket.TeamCount)
@@ -120,7 +119,7 @@ public static class BracketCompiler
         return teams;
     }
 
-    private static ImmutableArray<string> ValidateRegions(TournamentSnapshot tournament, ImmutableArray<TournamentTeam> teams)
+    private static ImmutableArray<string> ValidateRegions(BracketTournament tournament, ImmutableArray<BracketTeam> teams)
     {
         var id = tournament.TournamentId;
         var regions = (tournament.Regions ?? []).Order(StringComparer.Ordinal).ToImmutableArray();
@@ -151,7 +150,7 @@ public static class BracketCompiler
     }
 
     // Team indexes of each (region, seed) slot: one team, or a First Four pair.
-    private static List<int>[,] BuildSeedSlots(string id, ImmutableArray<TournamentTeam> teams, ImmutableArray<string> regions)
+    private static List<int>[,] BuildSeedSlots(string id, ImmutableArray<BracketTeam> teams, ImmutableArray<string> regions)
     {
         var slots = new List<int>[RegionCount, SeedsPerRegion + 1];
         for (var r = 0; r < RegionCount; r++)

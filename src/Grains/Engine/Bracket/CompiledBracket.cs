@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Bracket;
 
@@ -7,7 +6,7 @@ namespace LabSandbox.Grains.Engine.Bracket;
 /// A tournament's 67 games as flat arrays in dependency order, built by <see cref="BracketCompiler"/>.
 /// </summary>
 /// <remarks>
-/// Teams are indexed 0..67 by <see cref="TournamentTeam.TeamId"/> in ordinal order. Game inputs are
+/// Teams are indexed 0..67 by <see cref="BracketTeam.TeamId"/> in ordinal order. Game inputs are
 /// <em>slots</em>: slot <c>s &lt; TeamCount</c> is team <c>s</c> itself, slot <c>TeamCount + g</c> is the
 /// winner of game <c>g</c>. A kernel can therefore keep one occupant array of <see cref="SlotCount"/>
 /// entries and fill <c>occupant[TeamCount + g]</c> game by game, since every game's inputs are earlier
@@ -23,7 +22,7 @@ public sealed class CompiledBracket
 
     internal CompiledBracket(
         string tournamentId,
-        ImmutableArray<TournamentTeam> teams,
+        ImmutableArray<BracketTeam> teams,
         ImmutableArray<string> regions,
         ImmutableArray<int> gameRound,
         ImmutableArray<int> leftSlot,
@@ -56,7 +55,7 @@ public sealed class CompiledBracket
     public string TournamentId { get; }
 
     /// <summary>The teams in index order (TeamId ordinal).</summary>
-    public ImmutableArray<TournamentTeam> Teams { get; }
+    public ImmutableArray<BracketTeam> Teams { get; }
 
     public ImmutableArray<string> TeamIds { get; }
 

@@ -1,5 +1,5 @@
 using LabSandbox.Grains.Engine.Optimizer;
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Grains.Engine.Experiments;
 
@@ -29,7 +29,7 @@ public sealed class EntryProposer
         _byId = _teams.ToDictionary(t => t.TeamId, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<ProposedEntry> Propose(IReadOnlyList<EntryBid> incumbent, int count, long seed)
+    public IReadOnlyList<ProposedEntry> Propose(IReadOnlyList<EntrantBid> incumbent, int count, long seed)
     {
         var random = new SeededRandom(seed);
         var seen = new HashSet<string> { Signature(Normalize(incumbent)) };
@@ -53,7 +53,7 @@ public sealed class EntryProposer
                     continue;
                 }
 
-                var entry = Normalize(bids.Select(b => new EntryBid(b.Key, b.Value)));
+                var entry = Normalize(bids.Select(b => new EntrantBid(b.Key, b.Value)));
                 if (seen.Add(Signature(entry)))
                 {
                     batch.Add(new ProposedEntry(name, entry));
@@ -72,10 +72,10 @@ public sealed class EntryProposer
         && bids.Values.Sum() <= _bounds.Budget
         && bids.Keys.All(_byId.ContainsKey);
 
-    public static IReadOnlyList<EntryBid> Normalize(IEnumerable<EntryBid> bids) =>
+    public static IReadOnlyList<EntrantBid> Normalize(IEnumerable<EntrantBid> bids) =>
         [.. bids.OrderBy(b => b.TeamId, StringComparer.Ordinal)];
 
-    public static string Signature(IReadOnlyList<EntryBid> normalized) =>
+    public static string Signature(IReadOnlyList<EntrantBid> normalized) =>
         string.Join(',', normalized.Select(b => $"{b.TeamId}:{b.BidPoints}"));
 
     private bool TryShift(Dictionary<string, int> bids, SeededRandom random)

@@ -1,5 +1,5 @@
+using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Simulation;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Experiments;
 
@@ -19,11 +19,11 @@ public sealed class PairedEvaluator
 
     public PairedEvaluator(
         TournamentModel tournament,
-        IReadOnlyList<PoolEntry> field,
-        IReadOnlyList<IReadOnlyList<EntryBid>> variants,
+        IReadOnlyList<PoolEntrant> field,
+        IReadOnlyList<IReadOnlyList<EntrantBid>> variants,
         string entryKey,
-        IReadOnlyList<ScoringRule> scoringRules,
-        IReadOnlyList<Payout> payouts)
+        IReadOnlyList<RoundPoints> scoringRules,
+        IReadOnlyList<PositionPrize> payouts)
     {
         ArgumentOutOfRangeException.ThrowIfZero(variants.Count);
         if (field.Any(e => e.EntryKey == entryKey))
@@ -36,7 +36,7 @@ public sealed class PairedEvaluator
         _payouts = new long[variants.Count];
         for (var v = 0; v < variants.Count; v++)
         {
-            var pool = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntry(entryKey, false, variants[v])], scoringRules, payouts);
+            var pool = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntrant(entryKey, variants[v])], scoringRules, payouts);
             _kernels[v] = new SimulationKernel(tournament, pool);
             _seat[v] = pool.EntryKeys.IndexOf(entryKey);
         }

@@ -1,6 +1,3 @@
-using LabSandbox.Grains.Common;
-using LabSandbox.Grains.Interfaces.Experiments;
-
 namespace LabSandbox.Grains.Engine.Experiments;
 
 /// <summary>
@@ -13,27 +10,27 @@ public static class PayoutStatistics
     /// <summary>z of a two-sided 95% interval.</summary>
     public const double Z95 = 1.959963984540054;
 
-    public static PayoutStatistic From(long simulations, long totalCents, Int128 squares, double z)
+    public static PayoutEstimate From(long simulations, long totalCents, Int128 squares, double z)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(simulations, 2);
         var n = (double)simulations;
         var mean = totalCents / n;
         var variance = Math.Max(0.0, ((double)squares - (mean * totalCents)) / (n - 1));
         var halfWidth = z * Math.Sqrt(variance / n);
-        return new PayoutStatistic(
+        return new PayoutEstimate(
             simulations, totalCents, Cents.Mean(totalCents, simulations),
             (long)Math.Floor(mean - halfWidth), (long)Math.Ceiling(mean + halfWidth));
     }
 
     /// <summary>Variant <paramref name="variant"/>'s payout.</summary>
-    public static PayoutStatistic Payout(PairedTotals totals, int variant, double z = Z95) =>
+    public static PayoutEstimate Payout(PairedTotals totals, int variant, double z = Z95) =>
         From(totals.Simulations, totals.PayoutCents[variant], totals.PayoutSquares[variant], z);
 
     /// <summary>Variant <paramref name="variant"/>'s paired gain over variant 0 (its payout minus variant 0's, per simulation).</summary>
-    public static PayoutStatistic Gain(PairedTotals totals, int variant, double z = Z95) =>
+    public static PayoutEstimate Gain(PairedTotals totals, int variant, double z = Z95) =>
         From(totals.Simulations, totals.DiffCents[variant], totals.DiffSquares[variant], z);
 
     /// <summary>Exact comparison of two means (cross-multiplied totals, no rounding).</summary>
-    public static int CompareMean(this PayoutStatistic a, PayoutStatistic b) =>
+    public static int CompareMean(this PayoutEstimate a, PayoutEstimate b) =>
         ((Int128)a.TotalCents * b.Simulations).CompareTo((Int128)b.TotalCents * a.Simulations);
 }

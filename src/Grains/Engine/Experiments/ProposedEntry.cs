@@ -1,9 +1,9 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Grains.Engine.Experiments;
 
 /// <summary>A challenger: the move that made it from the incumbent, and its bids (ordered by team id, ordinal).</summary>
-public sealed record ProposedEntry(string Move, IReadOnlyList<EntryBid> Bids)
+public sealed record ProposedEntry(string Move, IReadOnlyList<EntrantBid> Bids)
 {
     public int Spend => Bids.Sum(b => b.BidPoints);
 }

@@ -1,4 +1,4 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Grains.Engine.MarketShare;
 
@@ -55,14 +55,14 @@ public static class MarketShareModels
     /// The excluded key is not an entry of the pool, a bid names a team outside the tournament or is negative,
     /// a team id repeats in the tournament, or no bid points remain.
     /// </exception>
-    public static MarketShares ActualShares(TournamentSnapshot tournament, CalcuttaSnapshot pool, string? excludedEntryKey)
+    public static MarketShares ActualShares(BracketTournament tournament, PoolBids pool, string? excludedEntryKey)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         ArgumentNullException.ThrowIfNull(pool);
         if (excludedEntryKey is not null && !pool.Entries.Any(e => string.Equals(e.EntryKey, excludedEntryKey, StringComparison.Ordinal)))
         {
             throw new ArgumentException(
-                $"Excluded entry '{excludedEntryKey}' is not an entry of pool '{pool.CalcuttaId}'.", nameof(excludedEntryKey));
+                $"Excluded entry '{excludedEntryKey}' is not an entry of pool '{pool.PoolId}'.", nameof(excludedEntryKey));
         }
 
         var pointsByTeam = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ public static class MarketShareModels
 
         if (total == 0)
         {
-            throw new ArgumentException($"Pool '{pool.CalcuttaId}' has no bid points left to take shares of.", nameof(pool));
+            throw new ArgumentException($"Pool '{pool.PoolId}' has no bid points left to take shares of.", nameof(pool));
         }
 
         return ShareNormalization.Normalize(pointsByTeam.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));

@@ -1,4 +1,4 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Grains.Engine.MarketShare;
 
@@ -25,7 +25,7 @@ internal static class RidgeFeatures
 
     /// <summary>The tournament's teams in team id ordinal order with their feature rows.</summary>
     /// <exception cref="ArgumentException">No teams, a repeated team id, a seed outside 1..16 or a non-finite rating.</exception>
-    public static (IReadOnlyList<string> TeamIds, double[][] Rows) For(TournamentSnapshot tournament)
+    public static (IReadOnlyList<string> TeamIds, double[][] Rows) For(BracketTournament tournament)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         var teams = tournament.Teams.OrderBy(t => t.TeamId, StringComparer.Ordinal).ToList();
@@ -65,7 +65,7 @@ internal static class RidgeFeatures
         return (teams.Select(t => t.TeamId).ToList(), rows);
     }
 
-    private static double[] KenPomZ(IReadOnlyList<TournamentTeam> teams)
+    private static double[] KenPomZ(IReadOnlyList<BracketTeam> teams)
     {
         var z = new double[teams.Count];
         var rated = teams.Where(t => t.KenPomNet.HasValue).Select(t => t.KenPomNet!.Value).ToList();

@@ -1,4 +1,4 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Grains.Engine.MarketShare;
 
@@ -77,7 +77,7 @@ public sealed class RidgeMarketModel
     /// shares fall back to uniform rather than failing.
     /// </summary>
     /// <exception cref="ArgumentException">The tournament has no teams or invalid teams (see <see cref="RidgeFeatures.For"/>).</exception>
-    public MarketShares Predict(TournamentSnapshot tournament)
+    public MarketShares Predict(BracketTournament tournament)
     {
         var (teamIds, rows) = RidgeFeatures.For(tournament);
         var weights = new KeyValuePair<string, double>[teamIds.Count];

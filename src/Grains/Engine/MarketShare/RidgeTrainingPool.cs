@@ -1,9 +1,9 @@
-using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Grains.Engine.Bracket;
 
 namespace LabSandbox.Grains.Engine.MarketShare;
 
 /// <summary>
-/// One past pool to learn from. The excluded entry (usually the pool's <c>IsLabExcluded</c> one) is left out of the
+/// One past pool to learn from. The excluded entry (usually the pool's Lab-excluded one) is left out of the
 /// target shares, so the model learns the market a candidate would actually face.
 /// </summary>
-public sealed record RidgeTrainingPool(TournamentSnapshot Tournament, CalcuttaSnapshot Pool, string? ExcludedEntryKey);
+public sealed record RidgeTrainingPool(BracketTournament Tournament, PoolBids Pool, string? ExcludedEntryKey);

@@ -28,8 +28,8 @@ public static class DpOptimizer
     {
         ArgumentNullException.ThrowIfNull(teams);
         ArgumentNullException.ThrowIfNull(bounds);
-        ValidateBounds(bounds);
-        var ordered = OrderAndValidate(teams);
+        OptimizerInputChecks.ValidateBounds(bounds);
+        var ordered = OptimizerInputChecks.OrderAndValidate(teams);
 
         var n = ordered.Length;
         if (n == 0 || bounds.MinTeams > n)
@@ -247,74 +247,4 @@ public static class DpOptimizer
 
     private static double Captured(double expected, double market, int bid) =>
         market == 0 ? expected : expected * bid / (market + bid);
-
-    private static void ValidateBounds(OptimizerBounds bounds)
-    {
-        if (bounds.Budget < 0)
-        {
-            throw new ArgumentException($"Budget must be ≥ 0 (got {bounds.Budget}).", nameof(bounds));
-        }
-
-        if (bounds.MinBid < 1)
-        {
-            throw new ArgumentException($"MinBid must be ≥ 1 (got {bounds.MinBid}).", nameof(bounds));
-        }
-
-        if (bounds.MaxBid < bounds.MinBid)
-        {
-            throw new ArgumentException(
-                $"MaxBid ({bounds.MaxBid}) must be ≥ MinBid ({bounds.MinBid}).", nameof(bounds));
-        }
-
-        if (bounds.MinTeams < 0)
-        {
-            throw new ArgumentException($"MinTeams must be ≥ 0 (got {bounds.MinTeams}).", nameof(bounds));
-        }
-
-        if (bounds.MaxTeams < bounds.MinTeams)
-        {
-            throw new ArgumentException(
-                $"MaxTeams ({bounds.MaxTeams}) must be ≥ MinTeams ({bounds.MinTeams}).", nameof(bounds));
-        }
-    }
-
-    private static OptimizerTeam[] OrderAndValidate(IReadOnlyList<OptimizerTeam> teams)
-    {
-        var ordered = new OptimizerTeam[teams.Count];
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            var team = teams[i] ?? throw new ArgumentException($"Team {i} is null.", nameof(teams));
-            if (team.TeamId is null)
-            {
-                throw new ArgumentException($"Team {i} has no id.", nameof(teams));
-            }
-
-            if (!double.IsFinite(team.ExpectedPoints) || team.ExpectedPoints < 0)
-            {
-                throw new ArgumentException(
-                    $"Team '{team.TeamId}': expected points must be finite and ≥ 0 (got {team.ExpectedPoints}).",
-                    nameof(teams));
-            }
-
-            if (!double.IsFinite(team.MarketPoints) || team.MarketPoints < 0)
-            {
-                throw new ArgumentException(
-                    $"Team '{team.TeamId}': market points must be finite and ≥ 0 (got {team.MarketPoints}).",
-                    nameof(teams));
-            }
-
-            ordered[i] = team;
-        }
-
-        Array.Sort(ordered, static (x, y) => string.CompareOrdinal(x.TeamId, y.TeamId));
-        for (var i = 1; i < ordered.Length; i++)
-        {
-            if (string.Equals(ordered[i - 1].TeamId, ordered[i].TeamId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Duplicate team id '{ordered[i].TeamId}'.", nameof(teams));
-            }
-        }
-
-        return ordered;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
-using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Engine.Simulation;
 
@@ -96,6 +95,28 @@ public sealed class PoolModel
     /// <summary>How many finishing positions the kernel resolves exactly: the counted ones and every paid one.</summary>
     public int RankedPositions { get; }
 
+    /// <summary>Entries by exact expected points, best first: the standings buffer then fills with winners early.</summary>
+    internal int[] LikelyWinnersFirst(TournamentModel tournament)
+    {
+        var expected = new double[EntryCount];
+        for (var t = 0; t < CompiledBracket.TeamCount; t++)
+        {
+            var teamExpected = 0.0;
+            for (var r = 1; r <= CompiledBracket.RoundCount; r++)
+            {
+                var winPoints = PointsByProgress[r] - PointsByProgress[r - 1];
+                teamExpected += tournament.ReachProbabilities[(t * CompiledBracket.RoundCount) + r - 1] * winPoints;
+            }
+
+            for (var k = OwnerStart[t]; k < OwnerStart[t + 1]; k++)
+            {
+                expected[Owners[k]] += Shares[k] * teamExpected;
+            }
+        }
+
+        return Enumerable.Range(0, EntryCount).OrderByDescending(e => expected[e]).ThenBy(e => e).ToArray();
+    }
+
     private static long[] PossiblePayouts(long[] payoutCents, int entryCount)
     {
         var amounts = new SortedSet<long>();
@@ -120,7 +141,7 @@ public sealed class PoolModel
     /// is bid(e, t) / Σ bids on t over this field; points of a team nobody bid on go to nobody.
     /// </summary>
     public static PoolModel Create(
-        CompiledBracket bracket, IReadOnlyList<PoolEntry> entries, IReadOnlyList<ScoringRule> scoringRules, IReadOnlyList<Payout> payouts)
+        CompiledBracket bracket, IReadOnlyList<PoolEntrant> entries, IReadOnlyList<RoundPoints> scoringRules, IReadOnlyList<PositionPrize> payouts)
     {
         var ordered = entries.OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList();
         if (ordered.Count == 0)

@@ -61,31 +61,10 @@ public sealed class SimulationKernel
         }
 
         _scorer = new EntryScorer(tournament, pool);
-        _standings = new StandingsCalculator(pool.PayoutCents, pool.RankedPositions, pool.EntryCount, LikelyWinnersFirst(tournament, pool));
+        _standings = new StandingsCalculator(pool.PayoutCents, pool.RankedPositions, pool.EntryCount, pool.LikelyWinnersFirst(tournament));
     }
 
-    /// <summary>Entries by exact expected points, best first: the standings buffer then fills with winners early.</summary>
-    private static int[] LikelyWinnersFirst(TournamentModel tournament, PoolModel pool)
-    {
-        var expected = new double[pool.EntryCount];
-        for (var t = 0; t < Teams; t++)
-        {
-            var teamExpected = 0.0;
-            for (var r = 1; r <= CompiledBracket.RoundCount; r++)
-            {
-                var winPoints = pool.PointsByProgress[r] - pool.PointsByProgress[r - 1];
-                teamExpected += tournament.ReachProbabilities[(t * CompiledBracket.RoundCount) + r - 1] * winPoints;
-            }
-
-            for (var k = pool.OwnerStart[t]; k < pool.OwnerStart[t + 1]; k++)
-            {
-                expected[pool.Owners[k]] += pool.Shares[k] * teamExpected;
-            }
-        }
-
-        return Enumerable.Range(0, pool.EntryCount).OrderByDescending(e => expected[e]).ThenBy(e => e).ToArray();
-    }
-
+    // The models sampled; only tests read them back (to interpret results), and two getters cost nothing to keep.
     public TournamentModel Tournament => _tournament;
 
     public PoolModel Pool => _pool;
@@ -149,6 +128,7 @@ public sealed class SimulationKernel
         }
     }
 
+    // Used by tests and the tournament benchmark only; it stays because it drives the private sampler directly.
     /// <summary>
     /// Tournaments only (no pool): simulations <paramref name="start"/> onwards, counting each team's final
     /// progress into <paramref name="teamProgressCounts"/> (<c>[team * 8 + progress]</c>). The draws are the
@@ -213,6 +193,7 @@ public sealed class SimulationKernel
         return (0, 0);
     }
 
+    // Tests only: the one view of the private sampler's last tournament, which they compare across kernels.
     /// <summary>Each team's final progress (by team index) in the last simulation run.</summary>
     public ReadOnlySpan<byte> LastProgress => _progress;
 

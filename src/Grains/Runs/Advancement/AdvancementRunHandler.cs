@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -29,7 +30,8 @@ public sealed class AdvancementRunHandler : IRunHandler
 
         // CPU work runs on the thread pool, never on the Orleans scheduler.
         var result = await Task.Run(
-            () => AdvancementCalculator.Compute(tournament, parameters.Model.Sigma, startingState, parameters.ScoringRules),
+            () => AdvancementCalculator.Compute(
+                tournament.ToBracketTournament(), parameters.Model.Sigma, startingState, parameters.ScoringRules.ToRoundPoints()),
             cancellationToken);
 
         var names = tournament.Teams.ToDictionary(t => t.TeamId, t => t.Name);

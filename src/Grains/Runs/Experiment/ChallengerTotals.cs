@@ -25,8 +25,9 @@ public sealed class ChallengerTotals
         _gainSquares += Int128.Parse(variant.GainCentsSquares, CultureInfo.InvariantCulture);
     }
 
-    public PayoutStatistic Payout(double z = PayoutStatistics.Z95) => PayoutStatistics.From(_simulations, _payout, _payoutSquares, z);
+    public PayoutStatistic Payout(double z = PayoutStatistics.Z95) =>
+        PayoutStatistics.From(_simulations, _payout, _payoutSquares, z).ToPayoutStatistic();
 
     /// <summary>The paired gain over the incumbent.</summary>
-    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) => PayoutStatistics.From(_simulations, _gain, _gainSquares, z);
+    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) => PayoutStatistics.From(_simulations, _gain, _gainSquares, z).ToPayoutStatistic();
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
@@ -156,7 +158,7 @@ public static class ExperimentPlanner
             // The optimizer is CPU work: off the calling grain's turn.
             if (await Task.Run(() => DpOptimizer.Optimize(teams, bounds)) is { } optimum)
             {
-                return EntryProposer.Normalize(optimum.Bids.Select(b => new EntryBid(b.TeamId, b.Bid)));
+                return EntryProposer.Normalize(optimum.Bids.Select(b => new EntrantBid(b.TeamId, b.Bid))).ToEntryBids();
             }
 
             reader.Error("marketShareArtifactId", "No entry satisfies the pool's rules under these artifacts.");
@@ -170,7 +172,7 @@ public static class ExperimentPlanner
             return null;
         }
 
-        var bids = EntryProposer.Normalize(candidate.Bids.Select(b => new EntryBid(b.TeamId, b.BidPoints)));
+        var bids = EntryProposer.Normalize(candidate.Bids.Select(b => new EntrantBid(b.TeamId, b.BidPoints)));
         if (candidate.TournamentId != pool.TournamentId
             || bids.Select(b => b.TeamId).Distinct().Count() != bids.Count
             || !new EntryProposer(teams, bounds).IsValid(bids.ToDictionary(b => b.TeamId, b => b.BidPoints)))
@@ -179,7 +181,7 @@ public static class ExperimentPlanner
             return null;
         }
 
-        return bids;
+        return bids.ToEntryBids();
     }
 
     /// <summary>A whole number in range; <paramref name="fallback"/> when absent (none: required) or invalid (the error is recorded).</summary>

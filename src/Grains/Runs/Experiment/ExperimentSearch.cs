@@ -1,4 +1,5 @@
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -87,8 +88,10 @@ public sealed class ExperimentSearch(
 
         Emit(E.IterationStart, it, new { incumbentBids = incumbent, previous.IterationsWithoutImprovement });
         // Off the grain's turn: a perturbed_dp proposal runs the optimizer (milliseconds each).
-        var challengers = await Task.Run(
-            () => proposer.Propose(incumbent, _settings.CandidatesPerIteration, SeedMatrix.Proposal(config.MasterSeed, it)), cancellationToken);
+        var proposed = await Task.Run(
+            () => proposer.Propose(incumbent.ToEntrantBids(), _settings.CandidatesPerIteration, SeedMatrix.Proposal(config.MasterSeed, it)),
+            cancellationToken);
+        var challengers = proposed.Select(c => new Challenger(c.Move, c.Bids.ToEntryBids(), c.Spend)).ToList();
         var incumbentTotals = new ChallengerTotals();
         var totals = challengers.Select(_ => new ChallengerTotals()).ToArray();
         var pruned = new bool[challengers.Count];
@@ -112,7 +115,7 @@ public sealed class ExperimentSearch(
                 foreach (var i in all)
                 {
                     var bound = totals[i].Gain(_settings.PruneZ);
-                    if (IterationJudge.Prune(bound))
+                    if (IterationJudge.Prune(bound.ToPayoutEstimate()))
                     {
                         pruned[i] = true;
                         Emit(E.Prune, it, new { challenger = i, bound.Simulations, meanGainCents = bound.MeanCents, upperBoundCents = bound.HighCents, z = _settings.PruneZ });
@@ -140,7 +143,8 @@ public sealed class ExperimentSearch(
             }
         }
 
-        var accepted = IterationJudge.Accept([.. Enumerable.Range(0, challengers.Count).Where(i => !pruned[i]).Select(i => (i, totals[i].Gain()))]);
+        var accepted = IterationJudge.Accept(
+            [.. Enumerable.Range(0, challengers.Count).Where(i => !pruned[i]).Select(i => (i, totals[i].Gain().ToPayoutEstimate()))]);
         var outcomes = challengers.Select((c, i) => new ChallengerResult(i, c.Move, c.Bids, c.Spend, pruned[i], totals[i].Payout(), totals[i].Gain())).ToList();
 
         PayoutStatistic? acceptedPayout = null;
@@ -195,7 +199,7 @@ public sealed class ExperimentSearch(
             return null;
         }
 
-        if (IterationJudge.NoImprovementPossible([.. last.Challengers.Select(c => c.Gain)]))
+        if (IterationJudge.NoImprovementPossible([.. last.Challengers.Select(c => c.Gain.ToPayoutEstimate())]))
         {
             return ConvergenceReasons.NoImprovementCi;
         }
@@ -208,7 +212,7 @@ public sealed class ExperimentSearch(
     private long SampleSims(int sample) =>
         (_settings.EvaluationSims / _settings.EvaluationSamples) + (sample <= _settings.EvaluationSims % _settings.EvaluationSamples ? 1 : 0);
 
-    private static List<PairedVariant> Variants(IReadOnlyList<EntryBid> incumbent, IReadOnlyList<ProposedEntry> challengers, IEnumerable<int> indexes) =>
+    private static List<PairedVariant> Variants(IReadOnlyList<EntryBid> incumbent, IReadOnlyList<Challenger> challengers, IEnumerable<int> indexes) =>
         [new PairedVariant(Incumbent, incumbent), .. indexes.Select(i => new PairedVariant(ChallengerKey(i), challengers[i].Bids))];
 
     private static string ChallengerKey(int index) => $"c{index:D2}";
@@ -232,6 +236,9 @@ public sealed class ExperimentSearch(
 
     private void Emit(string type, int? iteration, object data) =>
         _pending.Add(new ExperimentEventDraft(++_sequence, type, iteration, CanonicalJson.Serialize(data)));
+
+    /// <summary>A proposed entry with its bids as the contracts record them.</summary>
+    private sealed record Challenger(string Move, IReadOnlyList<EntryBid> Bids, int Spend);
 
     private async Task FlushAsync()
     {

@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -26,6 +27,8 @@ public sealed class MarketShareRunHandler : IRunHandler
         var pool = await PinnedDatasets.CalcuttaAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Calcutta));
         var tournament = await PinnedDatasets.TournamentAsync(context.Grains, PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament));
 
+        var bracketTournament = tournament.ToBracketTournament();
+        var poolBids = pool.ToPoolBids();
         RidgeTrainingSummary? ridge = null;
         MarketShares predicted;
         switch (parameters.Model)
@@ -35,12 +38,12 @@ public sealed class MarketShareRunHandler : IRunHandler
                 predicted = MarketShareModels.NaiveEvShares(advancement.Teams.ToDictionary(t => t.TeamId, t => t.ExpectedPoints));
                 break;
             case MarketShareModels.Oracle:
-                predicted = MarketShareModels.ActualShares(tournament, pool, parameters.ExcludedEntryKey);
+                predicted = MarketShareModels.ActualShares(bracketTournament, poolBids, parameters.ExcludedEntryKey);
                 break;
             case MarketShareModels.Ridge:
                 var training = await TrainingPoolsAsync(context);
                 var model = await Task.Run(() => RidgeMarketModel.Train(training), cancellationToken);
-                predicted = model.Predict(tournament);
+                predicted = model.Predict(bracketTournament);
                 ridge = new RidgeTrainingSummary(
                     context.Spec.DatasetRefs.Where(d => d.Kind == DatasetKinds.TrainingCalcutta).ToList(),
                     RidgeMarketModel.Lambda, RidgeMarketModel.FeatureNames, model.Coefficients);
@@ -49,7 +52,7 @@ public sealed class MarketShareRunHandler : IRunHandler
                 throw new NonRetryableRunException($"Unknown market model '{parameters.Model}'.");
         }
 
-        var actual = MarketShareModels.ActualShares(tournament, pool, parameters.ExcludedEntryKey);
+        var actual = MarketShareModels.ActualShares(bracketTournament, poolBids, parameters.ExcludedEntryKey);
         var fieldEntries = pool.Entries.Count - (parameters.ExcludedEntryKey is null ? 0 : 1);
         var marketPoints = MarketShareModels.MarketPoints(predicted, pool.Rules.BudgetPoints, fieldEntries);
         var actualByTeam = actual.Teams.ToDictionary(t => t.TeamId, t => t.Share);
@@ -90,7 +93,8 @@ public sealed class MarketShareRunHandler : IRunHandler
             var pool = await PinnedDatasets.CalcuttaAsync(context.Grains, pinned);
             var tournament = tournaments.GetValueOrDefault(pool.TournamentId)
                 ?? throw new NonRetryableRunException($"Training pool '{pool.CalcuttaId}' has no pinned tournament.");
-            pools.Add(new RidgeTrainingPool(tournament, pool, pool.Entries.FirstOrDefault(e => e.IsLabExcluded)?.EntryKey));
+            pools.Add(new RidgeTrainingPool(
+                tournament.ToBracketTournament(), pool.ToPoolBids(), pool.Entries.FirstOrDefault(e => e.IsLabExcluded)?.EntryKey));
         }
 
         return pools;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
@@ -34,8 +35,9 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
         var totals = await Task.Run(
             () =>
             {
-                var evaluator = new PairedEvaluator(compiled.Tournament, compiled.Field, [.. p.Variants.Select(v => v.Bids)], p.EntryKey,
-                    compiled.ScoringRules, compiled.Payouts);
+                var variants = p.Variants.Select(v => v.Bids.ToEntrantBids()).ToList();
+                var evaluator = new PairedEvaluator(
+                    compiled.Tournament, compiled.Field, variants, p.EntryKey, compiled.ScoringRules, compiled.Payouts);
                 var into = evaluator.CreateTotals();
                 evaluator.Run((ulong)p.Seed, 0, p.NSims, into, cancellationToken);
                 return into;
@@ -46,7 +48,7 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             v.Key, v.Bids, totals.Firsts[i], totals.InTheMoney[i],
             totals.PayoutCents[i], totals.PayoutSquares[i].ToString(CultureInfo.InvariantCulture),
             totals.DiffCents[i], totals.DiffSquares[i].ToString(CultureInfo.InvariantCulture),
-            PayoutStatistics.Payout(totals, i), PayoutStatistics.Gain(totals, i))).ToList();
+            PayoutStatistics.Payout(totals, i).ToPayoutStatistic(), PayoutStatistics.Gain(totals, i).ToPayoutStatistic())).ToList();
         var document = new PairedSimulationMetrics(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
             p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
@@ -16,7 +17,8 @@ namespace LabSandbox.Grains.Runs.Simulation;
 /// were compiled from (the pinned entries less the excluded one) for evaluations that seat entries of their own.
 /// </summary>
 public sealed record SimulationModels(
-    TournamentModel Tournament, PoolModel Pool, IReadOnlyList<PoolEntry> Field, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
+    TournamentModel Tournament, PoolModel Pool, IReadOnlyList<PoolEntrant> Field, IReadOnlyList<RoundPoints> ScoringRules,
+    IReadOnlyList<PositionPrize> Payouts);
 
 /// <summary>
 /// Per silo: compiled models by pinned inputs, so the chunks of a run compile the bracket and pool once
@@ -60,12 +62,14 @@ public sealed class SimulationModelCache
             throw new NonRetryableRunException(error!);
         }
 
-        var bracket = BracketCompiler.Compile(tournament);
-        var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToList();
+        var bracket = BracketCompiler.Compile(tournament.ToBracketTournament());
+        var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToEntrants();
+        var scoringRules = pool.ScoringRules.ToRoundPoints();
+        var payouts = pool.Payouts.ToPositionPrizes();
         return new SimulationModels(
             TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
-            PoolModel.Create(bracket, entries, pool.ScoringRules, pool.Payouts),
-            entries, pool.ScoringRules, pool.Payouts);
+            PoolModel.Create(bracket, entries, scoringRules, payouts),
+            entries, scoringRules, payouts);
     }
 
     /// <summary>The pinned version of a real pool, or of a synthetic calcutta (kept by digest); null if it changed or vanished.</summary>

@@ -1,4 +1,4 @@
-namespace LabSandbox.Grains.Common;
+namespace LabSandbox.Grains.Engine;
 
 /// <summary>Money is integer cents (INV-1): a mean of exact integer totals is rounded once, half to even.</summary>
 public static class Cents
