@@ -7,9 +7,6 @@ using LabSandbox.Api.Idempotency;
 using LabSandbox.Grains;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Api.Sandbox;
-using LabSandbox.Grains.Lab;
-using LabSandbox.Grains.Sandbox;
-using LabSandbox.Grains.Runs;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
 using OpenTelemetry.Metrics;
@@ -35,8 +32,6 @@ builder.Services.Configure<ExceptionHandlerOptions>(o =>
         _ => StatusCodes.Status500InternalServerError,
     });
 builder.Services.AddRunKinds();
-builder.Services.AddSingleton<LabCandidateGenerator>();
-builder.Services.AddSingleton<CohortSimulator>();
 builder.Services.AddSingleton<IArtifactStore>(new LocalFolderArtifactStore(
     builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>()?.ArtifactRoot ?? new LabSandboxOptions().ArtifactRoot));
 builder.Services.ConfigureHttpJsonOptions(o =>

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Contracts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
-using LabSandbox.Grains.Lab;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LabSandbox.Api.Apis;
@@ -42,14 +44,15 @@ public static class LabApi
         return TypedResults.Ok(new LabCoverageResponse(pools.Count, configs));
     }
 
-    /// <summary>Generates (or finds) the candidate of every real pool for the config in the body.</summary>
-    private static async Task<Results<Ok<LabGenerateReport>, ValidationProblem>> Generate(
-        JsonObject body, LabCandidateGenerator generator, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (or finds) the <c>lab_generation</c> run of the config in the body: 400 naming the bad fields, else the run at
+    /// once (202, or 200 when it already finished); its report is its metrics artifact. Never waits on the run.
+    /// </summary>
+    private static async Task<Results<AcceptedAtRoute<StartedRunResponse>, Ok<StartedRunResponse>, ProblemHttpResult, ValidationProblem>> Generate(
+        JsonObject body, IClusterClient cluster, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs, LinkGenerator links, HttpContext http)
     {
-        var (config, errors) = LabConfigs.Read(body);
-        return config is null
-            ? ApiProblems.Invalid(errors)
-            : TypedResults.Ok(await generator.GenerateAsync(config, cancellationToken));
+        var plan = await planners.Single(p => p.Kind == RunKinds.LabGeneration).PlanAsync(body, cluster);
+        return plan.Spec is { } spec ? await StartedRuns.StartAsync(runs, spec, links, http) : ApiProblems.Invalid(plan.Errors);
     }
 
     /// <summary>The Lab's candidates by pool and config, filtered by any config field; ordered by config key, then pool.</summary>

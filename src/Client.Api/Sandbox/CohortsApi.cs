@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Apis;
 using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -68,19 +70,21 @@ public static class CohortsApi
     private static async Task<Results<Ok<CohortSnapshot>, ProblemHttpResult>> Get(string cohortId, IClusterClient cluster) =>
         await cluster.GetGrain<ICohortGrain>(cohortId).GetAsync() is { } cohort ? TypedResults.Ok(cohort) : ApiProblems.NotFound("Cohort", cohortId);
 
-    /// <summary>Creates (or finds) one pinned simulation run per member; 202 with the runs, which go on in the background.</summary>
-    private static async Task<Results<AcceptedAtRoute<CohortSimulation>, ValidationProblem, ProblemHttpResult>> StartSimulations(
-        string cohortId, CohortSimulator simulator, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (or finds) the <c>cohort_simulation</c> run of the cohort as its members are now: 404 for an unknown cohort,
+    /// 400 <c>members.{id}</c> for a member that does not exist, else the run at once (202, or 200 when it already
+    /// finished). The run creates one pinned simulation run per member and records them; its report is its metrics artifact.
+    /// </summary>
+    private static async Task<Results<AcceptedAtRoute<StartedRunResponse>, Ok<StartedRunResponse>, ProblemHttpResult, ValidationProblem>> StartSimulations(
+        string cohortId, IClusterClient cluster, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs, LinkGenerator links, HttpContext http)
     {
-        var result = await simulator.StartAsync(cohortId, cancellationToken);
-        return result.Outcome switch
+        var plan = await planners.Single(p => p.Kind == RunKinds.CohortSimulation).PlanAsync(new JsonObject { ["cohortId"] = cohortId }, cluster);
+        if (plan.Spec is { } spec)
         {
-            SandboxCommandOutcome.Ok => TypedResults.AcceptedAtRoute(result.Snapshot!, "GetCohortSimulationResults",
-                new { cohortId, simulationId = result.Snapshot!.SimulationId }),
-            SandboxCommandOutcome.Invalid => ApiProblems.Invalid(result.Errors),
-            SandboxCommandOutcome.Conflict => ApiProblems.Conflict(string.Join(" ", result.Errors.Values.SelectMany(v => v))),
-            _ => ApiProblems.NotFound("Cohort", cohortId),
-        };
+            return await StartedRuns.StartAsync(runs, spec, links, http);
+        }
+
+        return plan.Errors.ContainsKey("cohortId") ? ApiProblems.NotFound("Cohort", cohortId) : ApiProblems.Invalid(plan.Errors);
     }
 
     /// <summary>The results of every simulation started for the cohort, in the order they were started.</summary>
