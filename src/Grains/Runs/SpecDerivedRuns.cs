@@ -34,16 +34,9 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
         }
 
         var runId = IdFor(plan.Spec);
-        var run = grains.GetGrain<IRunGrain>(runId);
-        if (await run.GetAsync() is not null)
-        {
-            return (runId, false);
-        }
-
-        var result = await run.CreateAsync(plan.Spec);
-        return result.Outcome == RunCommandOutcome.Accepted
-            ? (runId, true)
-            : throw new RunStepException($"{kind} run '{runId}' was not accepted: {result.Reason}");
+        var existing = await grains.GetGrain<IRunGrain>(runId).GetAsync();
+        await CreateUnlessStartedAsync(runId, plan.Spec, existing);
+        return (runId, existing is null);
     }
 
     /// <summary>
@@ -65,18 +58,28 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
                 continue;
             }
 
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var created = await run.CreateAsync(spec);
-            return created is { Outcome: RunCommandOutcome.Accepted, Run: { } accepted }
-                ? accepted
-                : throw new RunStepException($"{spec.Kind} run '{runId}' was not accepted: {created.Reason}");
+            return await CreateUnlessStartedAsync(runId, spec, existing);
         }
 
         throw new RunStepException($"{spec.Kind} run '{baseId}' failed or was cancelled {MaxRestarts} times; look at why before starting it again.");
+    }
+
+    /// <summary>
+    /// Creates the run unless it has started. A run found queued and never started is created again (a no-op for its
+    /// record): a create that saved the run but failed before it was dispatched or had its recovery reminder — a silo
+    /// dying under it — would leave it queued with nobody to start it, and a repeated create is what repairs that.
+    /// </summary>
+    private async Task<RunSnapshot> CreateUnlessStartedAsync(string runId, RunSpec spec, RunSnapshot? existing)
+    {
+        if (existing is not null and not { Status: RunStatus.Queued, Attempt: 0 })
+        {
+            return existing;
+        }
+
+        var created = await grains.GetGrain<IRunGrain>(runId).CreateAsync(spec);
+        return created is { Outcome: RunCommandOutcome.Accepted, Run: { } accepted }
+            ? accepted
+            : throw new RunStepException($"{spec.Kind} run '{runId}' was not accepted: {created.Reason}");
     }
 
     /// <summary>

@@ -11,13 +11,19 @@ using LabSandbox.Grains.Runs.Abstractions;
 namespace LabSandbox.Grains.Runs.LabGeneration;
 
 /// <summary>
-/// The Lab's generate as a durable run: every pinned pool's candidate (in parallel, as the child runs spread over the
-/// cluster anyway), a <c>RUN.PROGRESS</c> event as each pool ends, and the report (<see cref="LabGenerateReport"/>) as
+/// The Lab's generate as a durable run: every pinned pool's candidate, <see cref="PoolsAtATime"/> pools at a time, a
+/// <c>RUN.PROGRESS</c> event as each pool ends, and the report (<see cref="LabGenerateReport"/>) as
 /// the run's canonical <c>metrics</c> artifact. A new attempt after a lost silo runs it all again: the child runs have
 /// spec-derived ids, so it finds them and creates nothing new, and reports what an uninterrupted attempt would.
 /// </summary>
 public sealed class LabGenerationRunHandler(SpecDerivedRuns runs) : IRunHandler
 {
+    /// <summary>
+    /// Two pools overlap one pool's waits with the other's runs; more would only queue child runs on a small cluster
+    /// and end every pool at once, so progress would say little and a lost attempt would lose every pool's wait.
+    /// </summary>
+    public const int PoolsAtATime = 2;
+
     public string Kind => RunKinds.LabGeneration;
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
@@ -30,19 +36,28 @@ public sealed class LabGenerationRunHandler(SpecDerivedRuns runs) : IRunHandler
         var pinned = context.Spec.DatasetRefs.Where(d => d.Kind == DatasetKinds.Calcutta).ToDictionary(d => d.Id, StringComparer.Ordinal);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(PoolsAtATime);
         var finished = 0;
         var outcomes = await Task.WhenAll(p.CalcuttaIds.Select(async calcuttaId =>
         {
-            var outcome = await generator.GenerateAsync(calcuttaId, pinned.GetValueOrDefault(calcuttaId), stop.Token);
-            var done = Interlocked.Increment(ref finished);
-            var message = $"{calcuttaId}: {outcome.Outcome} {outcome.CandidateId ?? outcome.Reason}".TrimEnd();
-            if (!await context.ReportProgressAsync("pools", 100.0 * done / p.CalcuttaIds.Count, message))
+            await gate.WaitAsync(stop.Token);
+            try
             {
-                await stop.CancelAsync();
-                throw new OperationCanceledException($"Run '{context.RunId}' is no longer this attempt's.");
-            }
+                var outcome = await generator.GenerateAsync(calcuttaId, pinned.GetValueOrDefault(calcuttaId), stop.Token);
+                var done = Interlocked.Increment(ref finished);
+                var message = $"{calcuttaId}: {outcome.Outcome} {outcome.CandidateId ?? outcome.Reason}".TrimEnd();
+                if (!await context.ReportProgressAsync("pools", 100.0 * done / p.CalcuttaIds.Count, message))
+                {
+                    await stop.CancelAsync();
+                    throw new OperationCanceledException($"Run '{context.RunId}' is no longer this attempt's.");
+                }
 
-            return outcome;
+                return outcome;
+            }
+            finally
+            {
+                gate.Release();
+            }
         }));
 
         var report = new LabGenerateReport(p.ConfigKey, p.Config,
