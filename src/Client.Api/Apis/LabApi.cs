@@ -52,7 +52,13 @@ public static class LabApi
         JsonObject body, IClusterClient cluster, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs, LinkGenerator links, HttpContext http)
     {
         var plan = await planners.Single(p => p.Kind == RunKinds.LabGeneration).PlanAsync(body, cluster);
-        return plan.Spec is { } spec ? await StartedRuns.StartAsync(runs, spec, links, http) : ApiProblems.Invalid(plan.Errors);
+        var errors = plan.Errors.ToDictionary();
+        if (body.ContainsKey("kind"))
+        {
+            errors["kind"] = ["Unknown field 'kind'."]; // the body is a Lab config; the run kind is this endpoint's
+        }
+
+        return plan.Spec is { } spec && errors.Count == 0 ? await StartedRuns.StartAsync(runs, spec, links, http) : ApiProblems.Invalid(errors);
     }
 
     /// <summary>The Lab's candidates by pool and config, filtered by any config field; ordered by config key, then pool.</summary>
