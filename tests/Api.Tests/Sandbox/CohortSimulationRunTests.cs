@@ -66,6 +66,34 @@ public sealed class CohortSimulationRunTests(SandboxLabFixture lab, Xunit.Abstra
     }
 
     [Fact]
+    public async Task Starting_again_after_the_run_was_cancelled_starts_its_successor_and_then_finds_it()
+    {
+        var http = lab.Http;
+        const string cohortId = "cohort-cancelled";
+        await http.CreateFromCalcuttaAsync($"{cohortId}-2019", "calcutta-2019");
+        await http.OkAsync(HttpMethod.Post, SandboxApi.Cohorts, new JsonObject
+        {
+            ["cohortId"] = cohortId,
+            ["name"] = "cancelled once",
+            ["members"] = new JsonArray($"{cohortId}-2019"),
+            ["settings"] = new JsonObject { ["nSims"] = 2_000_000, ["seed"] = 5, ["startingState"] = "post_first_four", ["excludedEntryPolicy"] = "none" },
+        });
+        var first = await http.StartRunAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+        var cancelled = await http.SendAsync(HttpMethod.Post, $"/api/v1/runs/{first.RunId}/cancel");
+        Assert.True(cancelled.Status == HttpStatusCode.OK, cancelled.ToString());
+
+        // A finished run is immutable: the same request now names the next run of the same spec.
+        var second = await http.StartRunAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+
+        Assert.Equal((HttpStatusCode.Accepted, $"{first.RunId}-r2"), (second.Status, second.RunId));
+        var report = await http.ReportOfAsync(second.RunId, TimeSpan.FromMinutes(2));
+        Assert.Equal([$"{cohortId}-2019"], report["runs"].Objects().Select(r => r.Text("syntheticCalcuttaId")));
+        Assert.Equal("cancelled", (await http.GetOkAsync($"/api/v1/runs/{first.RunId}")).Text("status"));
+        var third = await http.StartRunAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+        Assert.Equal((HttpStatusCode.OK, second.RunId), (third.Status, third.RunId));
+    }
+
+    [Fact]
     public async Task Starting_an_unknown_cohort_is_a_404_and_starts_no_run()
     {
         var runsBefore = await lab.Http.AllRunIdsAsync();
