@@ -1,6 +1,8 @@
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.CohortSimulation;
 using LabSandbox.Grains.Runs.Experiment;
+using LabSandbox.Grains.Runs.LabGeneration;
 using LabSandbox.Grains.Runs.MarketShare;
 using LabSandbox.Grains.Runs.PairedSimulation;
 using LabSandbox.Grains.Runs.Retention;
@@ -27,6 +29,8 @@ public static class RunKindRegistration
             .AddStrategyGenerationRunKind()
             .AddRetentionRunKind()
             .AddPairedSimulationRunKind()
-            .AddExperimentRunKind();
+            .AddExperimentRunKind()
+            .AddLabGenerationRunKind()
+            .AddCohortSimulationRunKind();
     }
 }

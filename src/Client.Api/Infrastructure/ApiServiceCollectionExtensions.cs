@@ -1,5 +1,4 @@
 using LabSandbox.Api.Infrastructure.Hosting;
-using LabSandbox.Api.Infrastructure.InProcess;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
@@ -30,7 +29,6 @@ public static class ApiServiceCollectionExtensions
 
         // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
         services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());
-        services.AddInProcessOrchestrations();
         return builder;
     }
 

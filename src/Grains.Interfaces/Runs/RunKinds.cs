@@ -12,4 +12,10 @@ public static class RunKinds
     /// <summary>An experiment's simulation run: entry variants in one seat of a field, paired on common random numbers.</summary>
     public const string PairedSimulation = "paired_simulation";
     public const string Retention = "retention";
+
+    /// <summary>The Lab's generate as a durable run: a candidate for every real pool under one config.</summary>
+    public const string LabGeneration = "lab_generation";
+
+    /// <summary>A cohort's simulations as a durable run: one pinned simulation run per member.</summary>
+    public const string CohortSimulation = "cohort_simulation";
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
 using Orleans.Concurrency;
@@ -12,7 +14,7 @@ namespace LabSandbox.Grains.Runs;
 /// request changes nothing), so any number of activations may plan at once on whichever silo received the call.
 /// </summary>
 [StatelessWorker]
-public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners) : Grain, IRunFactoryGrain
+public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs) : Grain, IRunFactoryGrain
 {
     public async Task<RunCreation> CreateAsync(string requestJson, string? idempotencyKey)
     {
@@ -41,6 +43,33 @@ public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners) : Grain, 
         return created.Outcome == RunCommandOutcome.Conflict
             ? new RunCreation(RunCreationOutcome.KeyConflict, runId, null, new Dictionary<string, string[]>())
             : new RunCreation(RunCreationOutcome.Created, runId, created.Run!.Status, new Dictionary<string, string[]>());
+    }
+
+    public async Task<RunStart> StartSpecDerivedAsync(string kind, string requestJson)
+    {
+        var request = JsonNode.Parse(requestJson)!.AsObject();
+        var plan = await planners.Single(p => p.Kind == kind).PlanAsync(request, GrainFactory);
+        var errors = plan.Errors.ToDictionary();
+        if (request.ContainsKey("kind"))
+        {
+            errors["kind"] = ["Unknown field 'kind'."];
+        }
+
+        if (plan.Spec is not { } spec || errors.Count > 0)
+        {
+            return new RunStart(RunStartOutcome.Invalid, null, null, null, errors, null);
+        }
+
+        try
+        {
+            var run = await runs.StartAsync(spec);
+            return new RunStart(RunStartOutcome.Started, run.RunId, run.Status,
+                ArtifactWriter.ArtifactIdFor(run.RunId, ArtifactKinds.Metrics), new Dictionary<string, string[]>(), null);
+        }
+        catch (RunStepException ex)
+        {
+            return new RunStart(RunStartOutcome.Conflict, null, null, null, new Dictionary<string, string[]>(), ex.Message);
+        }
     }
 
     private static RunCreation Invalid(string field, string message) =>

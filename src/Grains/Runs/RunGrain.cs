@@ -47,6 +47,10 @@ public sealed partial class RunGrain(
         S.CreatedAt = time.GetUtcNow();
         Append(RunEventNames.Queued, message: $"{spec.Kind} run queued");
         await state.WriteStateAsync();
+
+        // Saved as queued: if what follows fails (a silo dying under the index, reminder or dispatch call), this
+        // activation's watchdog still dispatches it, rather than leaving it to a repeated create.
+        StartWatchdog();
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
         await StartRecoveryAsync();

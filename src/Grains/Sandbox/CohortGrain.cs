@@ -14,8 +14,8 @@ public sealed class CohortState
 
 /// <summary>
 /// A named group of synthetic calcuttas with shared simulation settings, and the record of every simulation
-/// started for it (each run pinned to its member's digest at the time). The runs themselves are created by
-/// <see cref="CohortSimulator"/>; this grain only records them, so its turns stay short.
+/// started for it (each run pinned to its member's digest at the time). The runs themselves are created by a
+/// <c>cohort_simulation</c> run; this grain only records them, so its turns stay short.
 /// </summary>
 public sealed class CohortGrain(
     [PersistentState("cohort", LabStorage.Name)] IPersistentState<CohortState> state) : Grain, ICohortGrain

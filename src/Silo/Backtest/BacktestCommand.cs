@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Sockets;
 using LabSandbox.Grains;
 using LabSandbox.Grains.Interfaces.Datasets;
-using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Sandbox;
 using LabSandbox.Silo.Commands;
@@ -91,9 +90,6 @@ public static class BacktestCommand
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));
         builder.Services.AddRunKinds();
-        builder.Services.AddSingleton<SpecDerivedRuns>();
-        builder.Services.AddSingleton<LabCandidateGenerator>();
-        builder.Services.AddSingleton<CohortSimulator>();
         builder.Services.AddSingleton<BacktestRunner>();
 
         using var host = builder.Build();

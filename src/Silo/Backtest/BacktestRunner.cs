@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -8,7 +9,9 @@ using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.CohortSimulation;
 using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Runs.Simulation;
 using LabSandbox.Grains.Sandbox;
@@ -21,7 +24,7 @@ namespace LabSandbox.Silo.Backtest;
 /// market model, and one baseline simulation of each real pool as it was, for the excluded entry's own result.
 /// Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
 /// </summary>
-public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator generator, CohortSimulator simulator, SpecDerivedRuns runs)
+public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs)
 {
     public const string StartingState = "post_first_four";
     public const double Sigma = 10;
@@ -43,7 +46,8 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         foreach (var model in MarketModels)
         {
             var config = new LabConfig(new LabAdvancementModel("kenpom-logistic", Sigma), model, "dp-v1", StartingState, LabConfig.LabMarked);
-            var report = await generator.GenerateAsync(config, cancellationToken);
+            var report = await RunToReportAsync<LabGenerateReport>(RunKinds.LabGeneration,
+                JsonNode.Parse(CanonicalJson.Serialize(config))!.AsObject(), cancellationToken);
             if (report.Failed > 0)
             {
                 throw new InvalidOperationException($"Lab generate ({model}) failed: " + string.Join("; ", report.Pools.Where(p => p.Reason is not null).Select(p => $"{p.CalcuttaId}: {p.Reason}")));
@@ -103,13 +107,8 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         var cohortId = $"backtest-{model.Replace('_', '-')}-{options.NSims}-{options.Seed}";
         Check(await grains.GetGrain<ICohortGrain>(cohortId).CreateAsync($"Backtest {model}", members,
             new CohortSettings(options.NSims, options.Seed, StartingState, CohortSettings.MemberPolicy, Sigma)));
-        var simulation = Check(await simulator.StartAsync(cohortId, cancellationToken));
-        foreach (var run in simulation.Runs)
-        {
-            await runs.WaitSucceededAsync(run.RunId, cancellationToken);
-            succeeded(run);
-        }
-
+        // The cohort_simulation run ends once every member run has succeeded.
+        var simulation = await RunToReportAsync<CohortSimulationReport>(RunKinds.CohortSimulation, new JsonObject { ["cohortId"] = cohortId }, cancellationToken);
         return await CohortResultsReader.ReadAsync(grains, cohortId, simulation.SimulationId)
             ?? throw new InvalidOperationException($"Cohort {cohortId} has no simulation {simulation.SimulationId}.");
     }
@@ -136,6 +135,15 @@ public sealed class BacktestRunner(IGrainFactory grains, LabCandidateGenerator g
         var fieldTotal = metrics.Entries.Sum(e => e.PayoutCentsTotal);
         return new BacktestYear(calcuttaId, excluded, Cents.Mean(excludedTotal, metrics.NSims),
             Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count), runId, candidates);
+    }
+
+    /// <summary>Starts (or finds) an orchestration's spec-derived run, waits for it, and reads its report (the metrics artifact).</summary>
+    private async Task<T> RunToReportAsync<T>(string kind, JsonObject request, CancellationToken cancellationToken)
+    {
+        var plan = await planners.Single(p => p.Kind == kind).PlanAsync(request, grains);
+        var spec = plan.Spec ?? throw new InvalidOperationException($"{kind}: " + string.Join(" ", plan.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        var run = await runs.WaitSucceededAsync((await runs.StartAsync(spec)).RunId, cancellationToken);
+        return await PinnedArtifacts.ReadInlineAsync<T>(grains, run.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
     }
 
     private static T Check<T>(SandboxCommandResult<T> result)

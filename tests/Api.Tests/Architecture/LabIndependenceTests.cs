@@ -1,7 +1,7 @@
 using System.Reflection;
 using LabSandbox.Api.Features.Lab;
 using LabSandbox.Grains.Interfaces.Lab;
-using LabSandbox.Grains.Lab;
+using LabSandbox.Grains.Runs.LabGeneration;
 using NetArchTest.Rules;
 using Xunit;
 
@@ -19,11 +19,13 @@ public sealed class LabIndependenceTests
         "LabSandbox.Grains.Sandbox",
         "LabSandbox.Grains.Interfaces.Sandbox",
         "LabSandbox.Api.Features.Sandbox",
+        "LabSandbox.Grains.Runs.CohortSimulation",
     ];
 
     private static readonly string[] LabNamespaces =
     [
         "LabSandbox.Grains.Lab",
+        "LabSandbox.Grains.Runs.LabGeneration",
         "LabSandbox.Grains.Interfaces.Lab",
         "LabSandbox.Grains.Runs.MarketShare",
         "LabSandbox.Grains.Runs.StrategyGeneration",
@@ -32,7 +34,7 @@ public sealed class LabIndependenceTests
     ];
 
     private static readonly Assembly[] Assemblies =
-        [typeof(LabCandidateGenerator).Assembly, typeof(ICandidateGrain).Assembly, typeof(LabApi).Assembly];
+        [typeof(LabPoolGenerator).Assembly, typeof(ICandidateGrain).Assembly, typeof(LabApi).Assembly];
 
     [Fact]
     public void No_Lab_type_depends_on_a_Sandbox_type()
@@ -53,10 +55,10 @@ public sealed class LabIndependenceTests
         var allTypes = Types.InAssemblies(Assemblies).GetTypes().Select(t => t.Namespace).ToHashSet();
         Assert.All(SandboxNamespaces, ns => Assert.Contains(ns, allTypes));
 
-        // ...and the same check does report a dependency the Lab really has (its generator derives artifact ids with the artifact writer).
+        // ...and the same check does report a dependency the Lab really has (its pool generator derives artifact ids with the artifact writer).
         var control = LabTypes().ShouldNot().HaveDependencyOn("LabSandbox.Grains.Artifacts").GetResult();
         Assert.False(control.IsSuccessful);
-        Assert.Contains(typeof(LabCandidateGenerator).FullName!, control.FailingTypeNames!);
+        Assert.Contains(typeof(LabPoolGenerator).FullName!, control.FailingTypeNames!);
     }
 
     private static PredicateList LabTypes() =>

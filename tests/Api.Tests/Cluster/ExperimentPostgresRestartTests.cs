@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Experiments;
 using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.TestSupport;
+using LabSandbox.Api.Tests.Lab;
 using Xunit;
 
 namespace LabSandbox.Api.Tests.Cluster;
@@ -45,12 +46,7 @@ public sealed class ExperimentPostgresRestartTests
     /// <summary>A small experiment over the 2025 pool from the Lab's dp-v1 naive_ev candidate.</summary>
     private static async Task<JsonObject> RequestFromLabCandidateAsync(HttpClient http)
     {
-        using var generated = await http.PostAsJsonAsync("/api/v1/lab/candidates/generate", new JsonObject
-        {
-            ["advancementModel"] = new JsonObject { ["kind"] = "kenpom-logistic", ["sigma"] = 10 },
-            ["marketModel"] = "naive_ev", ["optimizerKey"] = "dp-v1", ["startingState"] = "post_first_four", ["excludedEntry"] = "lab_marked",
-        });
-        var report = (await generated.Content.ReadFromJsonAsync<JsonObject>())!;
+        var report = await http.GenerateAsync(LabCandidatesApi.Config("naive_ev"));
         var candidateId = report["pools"]!.AsArray().Single(p => p!["calcuttaId"]!.GetValue<string>() == "calcutta-2025")!["candidateId"]!.GetValue<string>();
         var candidate = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/lab/candidates/{candidateId}"))!;
         return new JsonObject

@@ -52,6 +52,25 @@ public static class RunApi
         }
     }
 
+    /// <summary>
+    /// The report of an orchestration run (Lab generate, cohort simulation): waits until the run is terminal (bounded),
+    /// asserts it succeeded, and reads its metrics artifact.
+    /// </summary>
+    public static async Task<JsonObject> ReportOfAsync(this HttpClient http, string runId, TimeSpan timeout)
+    {
+        var run = await http.WaitForTerminalAsync(runId, timeout);
+        Assert.True(run["status"]!.GetValue<string>() == "succeeded", $"run {runId} did not succeed within {timeout}: {run.ToJsonString()}");
+        return await http.GetMetricsAsync(run);
+    }
+
+    /// <summary>The run's <c>RUN.PROGRESS</c> events of one phase, in order.</summary>
+    public static async Task<IReadOnlyList<JsonObject>> ProgressEventsAsync(this HttpClient http, string runId, string phase)
+    {
+        var page = await http.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{runId}/events");
+        return page!["events"]!.AsArray().Select(e => e!.AsObject())
+            .Where(e => e["name"]!.GetValue<string>() == "RUN.PROGRESS" && e["phase"]?.GetValue<string>() == phase).ToList();
+    }
+
     public static async Task<JsonObject> GetMetricsAsync(this HttpClient http, JsonObject run)
     {
         var metricsId = run["artifacts"]!.AsArray().Single(a => a!["kind"]!.GetValue<string>() == "metrics")!["artifactId"]!.GetValue<string>();

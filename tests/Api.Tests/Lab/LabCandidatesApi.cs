@@ -28,13 +28,37 @@ public static class LabCandidatesApi
         ["excludedEntry"] = "lab_marked",
     };
 
-    /// <summary>Posts <c>generate</c> for the config and returns its 200 report; fails with the body otherwise.</summary>
+    /// <summary>How long a generation run may take in these tests (all eight pools, on a shared 2-core machine).</summary>
+    public static readonly TimeSpan GenerationTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>What <c>generate</c> answered, and how long the request took.</summary>
+    public sealed record StartedRun(HttpStatusCode Status, string RunId, JsonObject Body, TimeSpan Elapsed);
+
+    /// <summary>
+    /// Posts a request that starts an orchestration run; asserts 202 (or 200: its run had already finished) with
+    /// <c>{runId, status, reportUrl}</c> and a Location to the run.
+    /// </summary>
+    public static async Task<StartedRun> StartRunAsync(this HttpClient http, string path, JsonObject? body)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await http.PostAsync(path, body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var elapsed = clock.Elapsed;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"POST {path} {body?.ToJsonString()}: {(int)response.StatusCode} {text}");
+        var answer = JsonNode.Parse(text)!.AsObject();
+        var runId = answer.Text("runId");
+        Assert.EndsWith($"/api/v1/runs/{runId}", response.Headers.Location!.ToString());
+        Assert.Contains(answer.Text("status"), response.StatusCode == HttpStatusCode.OK ? ["succeeded"] : new[] { "queued", "running" });
+        Assert.Equal($"/api/v1/artifacts/{LabSandbox.Grains.Artifacts.ArtifactWriter.ArtifactIdFor(runId, "metrics")}/content", answer.Text("reportUrl"));
+        return new StartedRun(response.StatusCode, runId, answer, elapsed);
+    }
+
+    /// <summary>Starts <c>generate</c> for the config (a new generation: 202) and returns its report once the run has succeeded.</summary>
     public static async Task<JsonObject> GenerateAsync(this HttpClient http, JsonObject config)
     {
-        var response = await http.PostJsonAsync("/api/v1/lab/candidates/generate", config.ToJsonString());
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"generate {config.ToJsonString()}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        var started = await http.StartRunAsync("/api/v1/lab/candidates/generate", config);
+        Assert.Equal(HttpStatusCode.Accepted, started.Status);
+        return await http.ReportOfAsync(started.RunId, GenerationTimeout);
     }
 
     /// <summary>A GET that must answer 200; fails with the status and body otherwise.</summary>

@@ -44,6 +44,7 @@ public sealed class LabRequestValidationTests(GeneratedLabFixture lab)
     [InlineData("startingState missing", "startingState")]
     [InlineData("sigma 0", "advancementModel.sigma")]
     [InlineData("excludedEntry someone", "excludedEntry")]
+    [InlineData("a run kind", "kind")]
     public async Task A_bad_generate_body_is_a_400_naming_the_field_and_generates_nothing(string scenario, string field)
     {
         var body = LabCandidatesApi.Config("naive_ev");
@@ -53,6 +54,7 @@ public sealed class LabRequestValidationTests(GeneratedLabFixture lab)
             case "startingState missing": body.Remove("startingState"); break;
             case "sigma 0": body["advancementModel"]!["sigma"] = 0; break;
             case "excludedEntry someone": body["excludedEntry"] = "someone"; break;
+            case "a run kind": body["kind"] = "lab_generation"; break;
             default: throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null);
         }
 

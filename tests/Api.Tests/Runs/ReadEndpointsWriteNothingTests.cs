@@ -25,16 +25,7 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         var run = await http.WaitForTerminalAsync(runId, TimeSpan.FromSeconds(10));
         await WaitUntilListedAsSucceededAsync(http, runId);
         var artifactId = run["artifacts"]!.AsArray()[0]!["artifactId"]!.GetValue<string>();
-        using var generate = await http.PostAsJsonAsync("/api/v1/lab/candidates/generate", new JsonObject
-        {
-            ["advancementModel"] = new JsonObject { ["kind"] = "kenpom-logistic", ["sigma"] = 10 },
-            ["marketModel"] = "naive_ev",
-            ["optimizerKey"] = "dp-v1",
-            ["startingState"] = "post_first_four",
-            ["excludedEntry"] = "lab_marked",
-        });
-        generate.EnsureSuccessStatusCode();
-        var report = (await generate.Content.ReadFromJsonAsync<JsonObject>())!;
+        var report = await http.GenerateAsync(LabCandidatesApi.Config("naive_ev"));
         var candidateId = report["pools"]!.AsArray()[0]!["candidateId"]!.GetValue<string>();
 
         // The Sandbox: a synthetic copy with a candidate attached (two versions or more), and a cohort simulated once.
@@ -49,9 +40,9 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             ["members"] = new JsonArray(syntheticId),
             ["settings"] = new JsonObject { ["nSims"] = 2_000, ["seed"] = 3, ["startingState"] = "post_first_four", ["excludedEntryPolicy"] = "member" },
         });
-        using var started = await http.PostAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var simulation = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        var started = await http.StartRunAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.Status);
+        var simulation = await http.ReportOfAsync(started.RunId, TimeSpan.FromSeconds(60));
         var simulationId = simulation.Text("simulationId");
         foreach (var memberRun in simulation["runs"].Objects())
         {

@@ -95,14 +95,15 @@ public sealed class CohortSimulationTests(SandboxLabFixture lab)
     {
         var http = lab.Http;
         var (cohortId, members) = await CreateCohortAsync("cohort-rerun");
-        var first = await StartAsync(cohortId);
+        var (firstRunId, first) = await StartRunAsync(cohortId);
         await WaitAllSucceededAsync(first);
         var runsBefore = await http.AllRunIdsAsync();
         var firstResults = await http.GetOkAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations/{first.Text("simulationId")}/results");
         Assert.True(firstResults["complete"]!.GetValue<bool>(), firstResults.ToJsonString());
 
-        var again = await StartAsync(cohortId);
+        var (againRunId, again) = await StartRunAsync(cohortId, HttpStatusCode.OK);
 
+        Assert.Equal(firstRunId, againRunId);
         Assert.Equal(1, again["sequence"]!.GetValue<int>());
         Assert.True(JsonNode.DeepEquals(first, again), $"{first.ToJsonString()}\nvs\n{again.ToJsonString()}");
         Assert.Equal(runsBefore.Order(StringComparer.Ordinal), (await http.AllRunIdsAsync()).Order(StringComparer.Ordinal));
@@ -114,8 +115,9 @@ public sealed class CohortSimulationTests(SandboxLabFixture lab)
         var edited = await http.PutEntryAsync(editedId, "manual-cohort-edit", SandboxApi.Bids((teams[0], 34), (teams[1], 33), (teams[2], 33)));
         Assert.NotEqual(members[editedId].Digest(), edited.Digest());
 
-        var second = await StartAsync(cohortId);
+        var (secondRunId, second) = await StartRunAsync(cohortId);
 
+        Assert.NotEqual(firstRunId, secondRunId);
         Assert.Equal(2, second["sequence"]!.GetValue<int>());
         Assert.NotEqual(first.Text("simulationId"), second.Text("simulationId"));
         foreach (var (before, after) in first["runs"].Objects().Zip(second["runs"].Objects()))
@@ -134,7 +136,7 @@ public sealed class CohortSimulationTests(SandboxLabFixture lab)
 
         var runsAfter = await http.AllRunIdsAsync();
         var newRunId = second["runs"].Objects().Single(r => r.Text("syntheticCalcuttaId") == editedId).Text("runId");
-        Assert.Equal(runsBefore.Append(newRunId).Order(StringComparer.Ordinal), runsAfter.Order(StringComparer.Ordinal));
+        Assert.Equal(runsBefore.Append(newRunId).Append(secondRunId).Order(StringComparer.Ordinal), runsAfter.Order(StringComparer.Ordinal));
         await WaitAllSucceededAsync(second);
         var newRun = await http.GetOkAsync($"/api/v1/runs/{newRunId}");
         Assert.Equal(edited.Digest(), SandboxApi.DatasetRef(newRun, "synthetic_calcutta").Text("digest"));
@@ -192,16 +194,21 @@ public sealed class CohortSimulationTests(SandboxLabFixture lab)
         }
     }
 
-    /// <summary>Starts the cohort's simulations; asserts 202 with a Location to its results.</summary>
-    private async Task<JsonObject> StartAsync(string cohortId)
+    /// <summary>
+    /// Starts the cohort's simulations: asserts <paramref name="expected"/> (202: a new cohort_simulation run; 200: the
+    /// unchanged cohort's run had already finished) with a Location to the run, waits for the run to succeed and returns
+    /// its report (the recorded simulation: id, sequence, member runs).
+    /// </summary>
+    private async Task<(string RunId, JsonObject Report)> StartRunAsync(string cohortId, HttpStatusCode expected = HttpStatusCode.Accepted)
     {
-        using var response = await lab.Http.PostAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"start {cohortId}: {(int)response.StatusCode} {text}");
-        var body = JsonNode.Parse(text)!.AsObject();
-        Assert.EndsWith($"/api/v1/sandbox/cohorts/{cohortId}/simulations/{body.Text("simulationId")}/results", response.Headers.Location!.ToString());
-        return body;
+        var started = await lab.Http.StartRunAsync($"{SandboxApi.Cohorts}/{cohortId}/simulations", null);
+        Assert.Equal(expected, started.Status);
+        var report = await lab.Http.ReportOfAsync(started.RunId, TimeSpan.FromMinutes(2));
+        Assert.Equal(cohortId, report.Text("cohortId"));
+        return (started.RunId, report);
     }
+
+    private async Task<JsonObject> StartAsync(string cohortId) => (await StartRunAsync(cohortId)).Report;
 
     private async Task WaitAllSucceededAsync(JsonObject simulation)
     {

@@ -23,7 +23,6 @@ public sealed class SandboxLabFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Http.Timeout = TimeSpan.FromMinutes(10);
         var report = await Http.GenerateAsync(LabCandidatesApi.Config(MarketModel));
         CandidateIds = LabCandidatesApi.PoolsById(report).ToDictionary(
             p => p.Key,

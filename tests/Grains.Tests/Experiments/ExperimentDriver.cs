@@ -6,9 +6,10 @@ using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs;
-using LabSandbox.Grains.Runs.Advancement;
-using LabSandbox.Grains.Runs.MarketShare;
-using LabSandbox.Grains.Runs.StrategyGeneration;
+using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Runs.LabGeneration;
+using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.TestSupport;
 
 namespace LabSandbox.Grains.Tests.Experiments;
@@ -30,8 +31,10 @@ public sealed class ExperimentDriver(IGrainFactory grains)
     /// <summary>The Lab's dp-v1 candidate for the 2025 pool under naive_ev (lab-marked entry excluded); generated once per cluster.</summary>
     public async Task<CandidateRecord> NaiveEvCandidateAsync()
     {
-        var runs = new SpecDerivedRuns(grains, [new AdvancementRunPlanner(), new MarketShareRunPlanner(), new StrategyGenerationRunPlanner()]);
-        var report = await new LabCandidateGenerator(grains, runs).GenerateAsync(NaiveEv, CancellationToken.None);
+        var plan = await new LabGenerationRunPlanner().PlanAsync(JsonNode.Parse(CanonicalJson.Serialize(NaiveEv))!.AsObject(), grains);
+        var started = await new SpecDerivedRuns(grains, []).StartAsync(plan.Spec!);
+        var generation = await RunWaiter.WaitSucceededAsync(grains, started.RunId, CancellationToken.None);
+        var report = await PinnedArtifacts.ReadInlineAsync<LabGenerateReport>(grains, generation.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
         var outcome = report.Pools.Single(p => p.CalcuttaId == Calcutta);
         return await grains.GetGrain<ICandidateGrain>(outcome.CandidateId!).GetAsync()
             ?? throw new InvalidOperationException($"Candidate {outcome.CandidateId} is missing: {outcome.Reason}");

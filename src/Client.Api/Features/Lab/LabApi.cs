@@ -4,6 +4,7 @@ using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
+using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LabSandbox.Api.Features.Lab;
@@ -22,7 +23,8 @@ public static class LabApi
             .WithDescription("For each config generated so far: the real pools with a candidate, out of all of them, and the ones missing.");
         group.MapPost("/generate", Generate).WithName("GenerateLabCandidates")
             .WithSummary("Generate the Lab's candidates for a config")
-            .WithDescription("For every real pool: the advancement, market-share and strategy runs the config names (created unless they exist, each pinning the previous one's artifact), then the candidate. Answers when every pool is done.")
+            .WithDescription("Starts the config's lab_generation run and answers at once: 202 with the run (Location: the run), or 200 when that run already finished. For every real pool the run creates the advancement, market-share and strategy runs the config names (unless they exist, each pinning the previous one's artifact), then the candidate; its report (created/skipped/failed per pool) is the run's metrics artifact, at reportUrl.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestExample("naive_ev", "dp-v1 over naive expected-value shares, the lab-marked entry excluded",
                 new GenerateLabCandidatesRequest(new LabAdvancementModelRequest("kenpom-logistic", 10), "naive_ev", "dp-v1", "pre_tournament", LabConfig.LabMarked));
         group.MapGet("/", ListCandidates).WithName("ListLabCandidates")
@@ -57,13 +59,13 @@ public static class LabApi
         return TypedResults.Ok(new LabCoverageResponse(pools.Count, configs));
     }
 
-    /// <summary>Generates (or finds) the candidate of every real pool for the config in the body.</summary>
-    private static async Task<Results<Ok<LabGenerateReport>, ValidationProblem>> Generate(
-        JsonBody<GenerateLabCandidatesRequest> body, ILabCandidateGeneration generation, CancellationToken cancellationToken)
-    {
-        var generated = await generation.GenerateAsync(body.Json, cancellationToken);
-        return generated.Report is { } report ? TypedResults.Ok(report) : ApiProblems.Invalid(generated.Errors);
-    }
+    /// <summary>
+    /// Starts (or finds) the <c>lab_generation</c> run of the config in the body: 400 naming the bad fields, else the run at
+    /// once (202, or 200 when it already finished); its report is its metrics artifact. Never waits on the run.
+    /// </summary>
+    private static async Task<Results<AcceptedAtRoute<StartedRunResponse>, Ok<StartedRunResponse>, ProblemHttpResult, ValidationProblem>> Generate(
+        JsonBody<GenerateLabCandidatesRequest> body, IClusterClient cluster, LinkGenerator links, HttpContext http) =>
+        StartedRuns.Answer(await StartedRuns.StartAsync(cluster, RunKinds.LabGeneration, body.Json), links, http);
 
     /// <summary>The Lab's candidates by pool and config, filtered by any config field; ordered by config key, then pool.</summary>
     private static async Task<Results<Ok<LabCandidateListResponse>, ValidationProblem>> ListCandidates(

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,7 +33,8 @@ public static class CohortsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{cohortId}/simulations", StartSimulations).WithName("StartCohortSimulations")
             .WithSummary("Start a cohort's simulations")
-            .WithDescription("Creates (or finds) one simulation run per member, pinned to the member's current digest; 202 with the runs, which go on in the background.")
+            .WithDescription("Starts the cohort's cohort_simulation run and answers at once: 202 with the run (Location: the run), or 200 when that run already finished. The run creates (or finds) one simulation run per member, pinned to the member's digest at the time of the request, and records them as the cohort's next simulation; its report (simulation id and member runs) is the run's metrics artifact, at reportUrl.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{cohortId}/results", GetResults).WithName("GetCohortResults")
@@ -66,19 +69,18 @@ public static class CohortsApi
     private static async Task<Results<Ok<CohortSnapshot>, ProblemHttpResult>> Get(string cohortId, IClusterClient cluster) =>
         await cluster.GetGrain<ICohortGrain>(cohortId).GetAsync() is { } cohort ? TypedResults.Ok(cohort) : ApiProblems.NotFound("Cohort", cohortId);
 
-    /// <summary>Creates (or finds) one pinned simulation run per member; 202 with the runs, which go on in the background.</summary>
-    private static async Task<Results<AcceptedAtRoute<CohortSimulation>, ValidationProblem, ProblemHttpResult>> StartSimulations(
-        string cohortId, ICohortSimulations simulations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (or finds) the <c>cohort_simulation</c> run of the cohort as its members are now: 404 for an unknown cohort,
+    /// 400 <c>members.{id}</c> for a member that does not exist, else the run at once (202, or 200 when it already
+    /// finished). The run creates one pinned simulation run per member and records them; its report is its metrics artifact.
+    /// </summary>
+    private static async Task<Results<AcceptedAtRoute<StartedRunResponse>, Ok<StartedRunResponse>, ProblemHttpResult, ValidationProblem>> StartSimulations(
+        string cohortId, IClusterClient cluster, LinkGenerator links, HttpContext http)
     {
-        var result = await simulations.StartAsync(cohortId, cancellationToken);
-        return result.Outcome switch
-        {
-            SandboxCommandOutcome.Ok => TypedResults.AcceptedAtRoute(result.Snapshot!, "GetCohortSimulationResults",
-                new { cohortId, simulationId = result.Snapshot!.SimulationId }),
-            SandboxCommandOutcome.Invalid => ApiProblems.Invalid(result.Errors),
-            SandboxCommandOutcome.Conflict => ApiProblems.Conflict(string.Join(" ", result.Errors.Values.SelectMany(v => v))),
-            _ => ApiProblems.NotFound("Cohort", cohortId),
-        };
+        var start = await StartedRuns.StartAsync(cluster, RunKinds.CohortSimulation, new JsonObject { ["cohortId"] = cohortId }.ToJsonString());
+        return start.Outcome == RunStartOutcome.Invalid && start.Errors.ContainsKey("cohortId")
+            ? ApiProblems.NotFound("Cohort", cohortId)
+            : StartedRuns.Answer(start, links, http);
     }
 
     /// <summary>The results of every simulation started for the cohort, in the order they were started.</summary>

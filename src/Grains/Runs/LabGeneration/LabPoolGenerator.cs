@@ -4,41 +4,37 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
-using LabSandbox.Grains.Runs.StrategyGeneration;
-using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Lab;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.MarketShare;
+using LabSandbox.Grains.Runs.StrategyGeneration;
 
-namespace LabSandbox.Grains.Lab;
+namespace LabSandbox.Grains.Runs.LabGeneration;
 
 /// <summary>
-/// Generates the Lab's candidate for every real pool under one config: it plans the advancement, market-share
-/// and strategy runs explicitly (each pinning the previous one's artifact), creates those that do not exist
-/// yet under spec-derived ids, waits for them, registers the candidate and records it in the Lab's mapping.
-/// Everything it needs is derived from the config and the pools' data; nothing is looked up as "latest".
+/// The Lab's candidate for one pool under one config: plans the advancement, market-share and strategy runs explicitly
+/// (each pinning the previous one's artifact), creates those that do not exist yet under spec-derived ids, waits for
+/// them, registers the candidate and records it in the Lab's mapping. Nothing is looked up as "latest", so running it
+/// again — a resumed generation — finds what exists and creates nothing new.
 /// </summary>
-public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns runs)
+/// <param name="since">
+/// When the generation run was created: a pool whose runs were created since then is <c>created</c> by it, also when a
+/// resumed attempt finds them, so an interrupted generation reports what an uninterrupted one does.
+/// </param>
+public sealed class LabPoolGenerator(IGrainFactory grains, SpecDerivedRuns runs, LabConfig config, string configKey, DateTimeOffset since)
 {
-    public async Task<LabGenerateReport> GenerateAsync(LabConfig config, CancellationToken cancellationToken)
-    {
-        var catalog = await grains.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync();
-        var configKey = LabConfigs.KeyOf(config);
-        var outcomes = await Task.WhenAll(catalog.CalcuttaIds.Order(StringComparer.Ordinal)
-            .Select(id => GenerateForPoolAsync(config, configKey, id, cancellationToken)));
-        return new LabGenerateReport(configKey, config,
-            outcomes.Count(o => o.Outcome == LabPoolOutcomes.Created),
-            outcomes.Count(o => o.Outcome == LabPoolOutcomes.Skipped),
-            outcomes.Count(o => o.Outcome == LabPoolOutcomes.Failed),
-            outcomes);
-    }
-
-    private async Task<LabPoolOutcome> GenerateForPoolAsync(LabConfig config, string configKey, string calcuttaId, CancellationToken cancellationToken)
+    public async Task<LabPoolOutcome> GenerateAsync(string calcuttaId, DatasetRef? pinned, CancellationToken cancellationToken)
     {
         var outcome = new LabPoolOutcome(calcuttaId, LabPoolOutcomes.Failed, null, null, null, null, null);
         try
         {
             var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync()
                 ?? throw new RunStepException($"Calcutta '{calcuttaId}' does not exist.");
+            if (pool.Digest != pinned?.Digest)
+            {
+                throw new RunStepException($"Calcutta '{calcuttaId}' changed since the generation was requested ({pinned?.Digest} → {pool.Digest}); generate again.");
+            }
+
             string? excluded = null;
             if (config.ExcludedEntry == LabConfig.LabMarked)
             {
@@ -46,12 +42,10 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns 
                     ?? throw new RunStepException($"Calcutta '{calcuttaId}' marks no entry as lab_excluded_entry.");
             }
 
-            var created = false;
             var advancement = await EnsureSucceededAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
                 pool.TournamentId, new AdvancementModelParams(config.AdvancementModel.Kind, config.AdvancementModel.Sigma), config.StartingState, pool.ScoringRules),
                 cancellationToken);
             outcome = outcome with { AdvancementRunId = advancement.RunId };
-            created |= advancement.Created;
             var advancementArtifactId = ArtifactWriter.ArtifactIdFor(advancement.RunId, ArtifactKinds.Metrics);
 
             var market = await EnsureSucceededAsync(RunKinds.MarketShare, WithExcluded(new JsonObject
@@ -61,7 +55,6 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns 
                 ["advancementArtifactId"] = advancementArtifactId,
             }, excluded), cancellationToken);
             outcome = outcome with { MarketShareRunId = market.RunId };
-            created |= market.Created;
 
             var strategy = await EnsureSucceededAsync(RunKinds.StrategyGeneration, WithExcluded(new JsonObject
             {
@@ -72,12 +65,12 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns 
                 ["startingState"] = config.StartingState,
             }, excluded), cancellationToken);
             outcome = outcome with { StrategyRunId = strategy.RunId };
-            created |= strategy.Created;
 
             // Idempotent: repairs a candidate the strategy run's own follow-up did not get to register.
             var candidate = await CandidateRegistrar.RegisterAsync(grains, strategy.RunId);
-            created |= await grains.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key)
+            var indexed = await grains.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key)
                 .PutAsync(new LabCandidateEntry(calcuttaId, configKey, config, candidate.CandidateId));
+            var created = indexed || advancement.Created || market.Created || strategy.Created;
             return outcome with { Outcome = created ? LabPoolOutcomes.Created : LabPoolOutcomes.Skipped, CandidateId = candidate.CandidateId };
         }
         catch (RunStepException ex)
@@ -86,11 +79,12 @@ public sealed class LabCandidateGenerator(IGrainFactory grains, SpecDerivedRuns 
         }
     }
 
+    /// <summary>The child run, succeeded; created when this generation made it (now or in an earlier attempt).</summary>
     private async Task<(string RunId, bool Created)> EnsureSucceededAsync(string kind, JsonObject request, CancellationToken cancellationToken)
     {
         var (runId, created) = await runs.EnsureAsync(kind, request);
-        await runs.WaitSucceededAsync(runId, cancellationToken);
-        return (runId, created);
+        var run = await runs.WaitSucceededAsync(runId, cancellationToken);
+        return (runId, created || run.CreatedAt >= since);
     }
 
     private static JsonObject WithExcluded(JsonObject request, string? excludedEntryKey)
