@@ -4,29 +4,12 @@ using LabSandbox.Api.Client.Generated;
 namespace LabSandbox.Api.Client.Tests.Walkthrough;
 
 /// <summary>
-/// The steps of the README's flow over the generated client: request bodies, bounded waits, and the Lab's
-/// generate. Everything goes through <see cref="LabApiClient"/>; nothing here speaks HTTP or declares a DTO.
+/// The steps of the README's flow over the generated client: bounded waits and the Lab's generate. Everything goes
+/// through <see cref="LabApiClient"/> and its typed request classes; nothing here speaks HTTP or declares a DTO.
 /// </summary>
 public static class LabFlow
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// A request body. The document types today's bodies as a bare object (the endpoints read a JsonObject), so
-    /// the generated request type is the schema-less <c>JsonObject</c> with its extension-data dictionary. Once the
-    /// API declares typed request records, the generator emits one class per body and these calls become typed
-    /// (and a misspelt field a compile error).
-    /// </summary>
-    public static JsonObject Body(params (string Field, object? Value)[] fields)
-    {
-        var body = new JsonObject();
-        foreach (var (field, value) in fields)
-        {
-            body.AdditionalProperties[field] = value!;
-        }
-
-        return body;
-    }
 
     /// <summary>Polls GetRun until the run is terminal; fails with its last status and error after <paramref name="timeout"/>.</summary>
     public static async Task<RunResponse> WaitForRunAsync(this LabApiClient client, string runId, TimeSpan timeout)
@@ -50,7 +33,7 @@ public static class LabFlow
     }
 
     /// <summary>Creates a run and waits for it to succeed; fails with the run's error otherwise.</summary>
-    public static async Task<RunResponse> RunToSuccessAsync(this LabApiClient client, JsonObject request, TimeSpan timeout)
+    public static async Task<RunResponse> RunToSuccessAsync(this LabApiClient client, CreateRunRequest request, TimeSpan timeout)
     {
         var created = await client.CreateRunAsync(request);
         Xunit.Assert.Equal(RunStatus.Queued, created.Status);
@@ -81,17 +64,23 @@ public static class LabFlow
     }
 
     /// <summary>
-    /// The Lab's candidate for <paramref name="calcuttaId"/> under <paramref name="config"/>. Today generate is
-    /// synchronous and answers its report; when it answers 202 with a run id instead, only this helper changes:
-    /// wait for that run (<see cref="WaitForRunAsync"/>) and read the candidate from ListLabCandidates.
+    /// The Lab's candidate for <paramref name="calcuttaId"/> under <paramref name="config"/>: its (pool, config) row of
+    /// ListLabCandidates, found by the config's own fields, so nothing after generate depends on what generate answers.
+    /// Today generate is synchronous and answers its report; when it starts a durable run instead (202 with
+    /// <c>{runId, status}</c>), only the two lines marked "generate" change: take <c>started.RunId</c> and assert that
+    /// <see cref="WaitForRunAsync"/> ends it <c>Succeeded</c> (its report is then that run's metrics artifact).
     /// </summary>
-    public static async Task<(LabGenerateReport Report, string CandidateId)> GenerateCandidateAsync(
-        this LabApiClient client, JsonObject config, string calcuttaId)
+    public static async Task<LabCandidateItem> GenerateCandidateAsync(this LabApiClient client, GenerateLabCandidatesRequest config, string calcuttaId)
     {
-        var report = await client.GenerateLabCandidatesAsync(config);
-        var pool = report.Pools.Single(p => p.CalcuttaId == calcuttaId);
-        Xunit.Assert.True(pool.CandidateId is { Length: > 0 }, $"{calcuttaId}: {pool.Outcome} without a candidate ({pool.Reason})");
-        return (report, pool.CandidateId);
+        var report = await client.GenerateLabCandidatesAsync(config); // generate
+        Xunit.Assert.True(report.Failed == 0, $"generate failed {report.Failed} of {report.Pools.Count} pools"); // generate
+
+        var rows = await client.ListLabCandidatesAsync(calcuttaId, marketModel: config.MarketModel, optimizerKey: config.OptimizerKey,
+            startingState: config.StartingState, excludedEntry: config.ExcludedEntry, advancementModelKind: config.AdvancementModel.Kind,
+            sigma: config.AdvancementModel.Sigma);
+        var row = Xunit.Assert.Single(rows.Items);
+        Xunit.Assert.True(row.CandidateId is { Length: > 0 }, $"{calcuttaId}: no candidate under config {row.ConfigKey}");
+        return row;
     }
 
     public static string ArtifactOfKind(this RunResponse run, string kind) => run.Artifacts.Single(a => a.Kind == kind).ArtifactId;

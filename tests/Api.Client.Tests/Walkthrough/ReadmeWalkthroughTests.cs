@@ -30,18 +30,21 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
         var pool = await client.GetCalcuttaAsync(Pool);
         Assert.Equal(Tournament, pool.TournamentId);
 
-        // A documented 400 arrives as the typed problem details, naming the bad field.
-        var invalid = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => client.CreateRunAsync(LabFlow.Body(("kind", "no-such-kind"))));
+        // A documented 400 arrives as the typed problem details, naming the bad field (the typed client can no longer
+        // send an unknown kind, so the bad field is a simulation's nSims, which must be at least 1).
+        var invalid = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(
+            () => client.CreateRunAsync(Simulation("art-unknown", seed: 7, calcuttaId: Pool, nSims: 0)));
         Assert.Equal(400, invalid.StatusCode);
-        Assert.Contains("kind", invalid.Result.Errors.Keys);
+        Assert.Contains("nSims", invalid.Result.Errors.Keys);
 
         // 1. An advancement run of the pool's tournament under the pool's scoring rules.
-        var advancement = await client.RunToSuccessAsync(LabFlow.Body(
-            ("kind", "advancement"),
-            ("tournamentId", Tournament),
-            ("model", new { kind = "kenpom-logistic", sigma = 10 }),
-            ("startingState", StartingState),
-            ("scoringRules", pool.ScoringRules)), RunTimeout);
+        var advancement = await client.RunToSuccessAsync(new CreateRunRequestAdvancementRunRequest
+        {
+            TournamentId = Tournament,
+            Model = new WinModelRequest { Kind = "kenpom-logistic", Sigma = 10 },
+            StartingState = StartingState,
+            ScoringRules = pool.ScoringRules,
+        }, RunTimeout);
         Assert.Equal("advancement", advancement.Kind);
         Assert.True(advancement.Attempt >= 1 && advancement.FinishedAt >= advancement.StartedAt, "3.1 number and nullable types map to int and DateTimeOffset?");
         Assert.Equal(Tournament, advancement.DatasetRefOfKind("tournament").Id);
@@ -49,44 +52,46 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
         Step("advancement", advancement.RunId);
 
         // 2. A simulation of the real pool pinned to that advancement.
-        var simulation = await client.RunToSuccessAsync(Simulation(("calcuttaId", Pool), advancementMetrics, seed: 7), RunTimeout);
+        var simulation = await client.RunToSuccessAsync(Simulation(advancementMetrics, seed: 7, calcuttaId: Pool), RunTimeout);
         Assert.Contains(advancementMetrics, simulation.Inputs.ArtifactIds);
         Assert.Equal(pool.Digest, simulation.DatasetRefOfKind("calcutta").Digest);
         Assert.NotNull(simulation.ArtifactOfKind("metrics"));
         Step("simulation of the real pool", simulation.RunId);
 
         // 3. The Lab's candidate for the pool (naive_ev, the pool's lab-marked entry excluded).
-        var (report, candidateId) = await client.GenerateCandidateAsync(LabFlow.Body(
-            ("advancementModel", new { kind = "kenpom-logistic", sigma = 10 }),
-            ("marketModel", "naive_ev"),
-            ("optimizerKey", "dp-v1"),
-            ("startingState", StartingState),
-            ("excludedEntry", "lab_marked")), Pool);
-        Assert.Equal(0, report.Failed);
+        var lab = await client.GenerateCandidateAsync(new GenerateLabCandidatesRequest
+        {
+            AdvancementModel = new LabAdvancementModelRequest { Kind = "kenpom-logistic", Sigma = 10 },
+            MarketModel = "naive_ev",
+            OptimizerKey = "dp-v1",
+            StartingState = StartingState,
+            ExcludedEntry = "lab_marked",
+        }, Pool);
+        var candidateId = lab.CandidateId;
         var candidate = await client.GetCandidateAsync(candidateId);
         Assert.Equal(Pool, candidate.CalcuttaId);
-        Assert.Contains(candidate.LabConfigs, c => c.ConfigKey == report.ConfigKey);
+        Assert.Contains(candidate.LabConfigs, c => c.ConfigKey == lab.ConfigKey);
         var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
         Assert.Equal(excluded, candidate.ExcludedEntryKey);
         Step("Lab candidate", candidateId);
 
         // 4. A synthetic copy of the real pool: the candidate attached in place of the lab-marked entry, and in focus.
         var syntheticId = "syn-walkthrough-2025";
-        var copy = await client.CreateSyntheticCalcuttaFromCalcuttaAsync(LabFlow.Body(("syntheticCalcuttaId", syntheticId), ("calcuttaId", Pool)));
+        var copy = await client.CreateSyntheticCalcuttaFromCalcuttaAsync(new CopyCalcuttaRequest { SyntheticCalcuttaId = syntheticId, CalcuttaId = Pool });
         Assert.Equal(Pool, copy.SourceCalcuttaId);
         Assert.Equal(pool.Entries.Select(e => e.EntryKey).Order(), copy.Entries.Select(e => e.EntryKey).Order());
-        await client.SetExcludedEntryAsync(syntheticId, LabFlow.Body(("entryKey", excluded)));
-        var attached = await client.AttachCandidateAsync(syntheticId, LabFlow.Body(("candidateId", candidateId)));
+        await client.SetExcludedEntryAsync(syntheticId, new SetExcludedEntryRequest { EntryKey = excluded });
+        var attached = await client.AttachCandidateAsync(syntheticId, new AttachCandidateRequest { CandidateId = candidateId });
         var entry = attached.Entries.Single(e => e.CandidateId == candidateId);
         Assert.Equal(candidateId, entry.EntryKey);
         Assert.Equal(candidate.Bids.Select(b => (b.TeamId, b.BidPoints)).Order(), entry.Bids.Select(b => (b.TeamId, b.BidPoints)).Order());
-        var atRun = await client.SetFocusCandidateAsync(syntheticId, LabFlow.Body(("candidateId", candidateId)));
+        var atRun = await client.SetFocusCandidateAsync(syntheticId, new SetFocusCandidateRequest { CandidateId = candidateId });
         Assert.Equal(candidateId, atRun.FocusCandidateId);
         Assert.Equal(excluded, atRun.ExcludedEntryKey);
         Step("synthetic calcutta", $"{syntheticId} v{atRun.Version} {atRun.Digest}");
 
         // 5. Its simulation pins the synthetic calcutta's version by digest, with the candidate as the focus.
-        var synthetic = await client.RunToSuccessAsync(Simulation(("syntheticCalcuttaId", syntheticId), candidate.AdvancementArtifactId, seed: 11), RunTimeout);
+        var synthetic = await client.RunToSuccessAsync(Simulation(candidate.AdvancementArtifactId, seed: 11, syntheticCalcuttaId: syntheticId), RunTimeout);
         var pinned = synthetic.DatasetRefOfKind("synthetic_calcutta");
         Assert.Equal(syntheticId, pinned.Id);
         Assert.Equal(atRun.Digest, pinned.Digest);
@@ -96,22 +101,24 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
 
         // 6. A small experiment on the real pool, starting from the candidate, until it ends with a result.
         var experimentId = "exp-walkthrough-2025";
-        var created = await client.CreateExperimentAsync(LabFlow.Body(
-            ("experimentId", experimentId),
-            ("calcuttaId", Pool),
-            ("initialCandidateId", candidateId),
-            ("advancementArtifactId", candidate.AdvancementArtifactId),
-            ("marketShareArtifactId", candidate.MarketShareArtifactId),
-            ("startingState", StartingState),
-            ("excludedEntryKey", excluded),
-            ("masterSeed", 2025),
-            ("candidatesPerIteration", 3),
-            ("screeningSims", 300),
-            ("evaluationSims", 600),
-            ("evaluationSamples", 2),
-            ("finalSims", 2000),
-            ("maxIterations", 2),
-            ("patience", 2)));
+        var created = await client.CreateExperimentAsync(new CreateExperimentRequest
+        {
+            ExperimentId = experimentId,
+            CalcuttaId = Pool,
+            InitialCandidateId = candidateId,
+            AdvancementArtifactId = candidate.AdvancementArtifactId,
+            MarketShareArtifactId = candidate.MarketShareArtifactId,
+            StartingState = StartingState,
+            ExcludedEntryKey = excluded,
+            MasterSeed = 2025,
+            CandidatesPerIteration = 3,
+            ScreeningSims = 300,
+            EvaluationSims = 600,
+            EvaluationSamples = 2,
+            FinalSims = 2000,
+            MaxIterations = 2,
+            Patience = 2,
+        });
         Assert.Equal(experimentId, created.ExperimentId);
         Assert.False(string.IsNullOrEmpty(created.DriverRunId));
         var experiment = await client.WaitForExperimentAsync(experimentId, TimeSpan.FromSeconds(90));
@@ -127,14 +134,17 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output) : IAsyncLif
             $"expected payout {result.InitialExpectedPayoutCents} -> {result.FinalExpectedPayoutCents} cents");
     }
 
-    /// <summary>A small simulation request (nSims 20,000) over a real pool or a synthetic calcutta.</summary>
-    private static JsonObject Simulation((string Field, string Id) pool, string advancementArtifactId, long seed) => LabFlow.Body(
-        ("kind", "simulation"),
-        pool,
-        ("advancementArtifactId", advancementArtifactId),
-        ("nSims", 20_000),
-        ("seed", seed),
-        ("startingState", StartingState));
+    /// <summary>A small simulation request (nSims 20,000) over a real pool or a synthetic calcutta (the other id stays unset, so absent).</summary>
+    private static CreateRunRequestSimulationRunRequest Simulation(
+        string advancementArtifactId, long seed, string? calcuttaId = null, string? syntheticCalcuttaId = null, long nSims = 20_000) => new()
+    {
+        CalcuttaId = calcuttaId,
+        SyntheticCalcuttaId = syntheticCalcuttaId,
+        AdvancementArtifactId = advancementArtifactId,
+        NSims = nSims,
+        Seed = seed,
+        StartingState = StartingState,
+    };
 
     private void Step(string what, string id) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}: {id}");
 

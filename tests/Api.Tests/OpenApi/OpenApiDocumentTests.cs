@@ -50,21 +50,32 @@ public sealed class OpenApiDocumentTests(EmbeddedApiFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Run_requests_are_one_of_the_kinds_by_their_kind_discriminator_with_an_example_each()
+    public async Task Run_requests_are_an_abstract_base_by_kind_with_a_schema_per_kind_and_an_example_each()
     {
         var document = await ServedDocumentAsync();
         var body = document["paths"]!["/api/v1/runs"]!["post"]!["requestBody"]!["content"]!["application/json"]!;
         var schemaName = body["schema"]!["$ref"]!.GetValue<string>().Split('/')[^1];
-        var schema = document["components"]!["schemas"]![schemaName]!;
+        var schemas = document["components"]!["schemas"]!;
+        var schema = schemas[schemaName]!;
+        string[] kinds = ["advancement", "market_share", "retention", "simulation", "strategy_generation"];
 
-        Assert.Equal(5, schema["oneOf"]!.AsArray().Count);
+        // The base declares the discriminator and its values; each kind's schema inherits it through allOf.
         Assert.Equal("kind", schema["discriminator"]!["propertyName"]!.GetValue<string>());
-        Assert.Equal(
-            ["advancement", "market_share", "retention", "simulation", "strategy_generation"],
-            schema["discriminator"]!["mapping"]!.AsObject().Select(m => m.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(
-            ["advancement", "market_share", "retention", "simulation", "strategy_generation"],
-            body["examples"]!.AsObject().Select(e => e.Value!["value"]!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["kind"], schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(kinds, schema["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.True(schema["x-abstract"]!.GetValue<bool>());
+        Assert.Null(schema["oneOf"]);
+        Assert.Null(schema["anyOf"]);
+        var mapping = schema["discriminator"]!["mapping"]!.AsObject();
+        Assert.Equal(kinds, mapping.Select(m => m.Key).Order(StringComparer.Ordinal));
+        foreach (var (kind, reference) in mapping)
+        {
+            var allOf = schemas[reference!.GetValue<string>().Split('/')[^1]]!["allOf"]!.AsArray();
+            Assert.Equal($"#/components/schemas/{schemaName}", allOf[0]!["$ref"]!.GetValue<string>());
+            Assert.True(allOf[1]!["properties"]!.AsObject().Count > 0 && allOf[1]!["properties"]!["kind"] is null, $"{kind}: its own fields, not the discriminator");
+        }
+
+        Assert.Equal(kinds, body["examples"]!.AsObject().Select(e => e.Value!["value"]!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class LabOpenApi
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<LabDocumentTransformer>();
-            options.AddDocumentTransformer<DiscriminatedOneOfTransformer>();
+            options.AddDocumentTransformer<DiscriminatorInheritanceTransformer>();
             options.AddOperationTransformer<RequestExampleTransformer>();
             options.AddOperationTransformer<IdempotencyKeyTransformer>();
         });
