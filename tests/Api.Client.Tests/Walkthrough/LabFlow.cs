@@ -11,6 +11,9 @@ public static class LabFlow
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Eight pools, three runs each, on a 2-core machine.</summary>
+    private static readonly TimeSpan GenerateTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>Polls GetRun until the run is terminal; fails with its last status and error after <paramref name="timeout"/>.</summary>
     public static async Task<RunResponse> WaitForRunAsync(this LabApiClient client, string runId, TimeSpan timeout)
     {
@@ -65,15 +68,16 @@ public static class LabFlow
 
     /// <summary>
     /// The Lab's candidate for <paramref name="calcuttaId"/> under <paramref name="config"/>: its (pool, config) row of
-    /// ListLabCandidates, found by the config's own fields, so nothing after generate depends on what generate answers.
-    /// Today generate is synchronous and answers its report; when it starts a durable run instead (202 with
-    /// <c>{runId, status}</c>), only the two lines marked "generate" change: take <c>started.RunId</c> and assert that
-    /// <see cref="WaitForRunAsync"/> ends it <c>Succeeded</c> (its report is then that run's metrics artifact).
+    /// ListLabCandidates, found by the config's own fields. Generate starts the config's <c>lab_generation</c> run and
+    /// answers at once; the run's metrics artifact (its report) summarises created, skipped and failed pools.
     /// </summary>
     public static async Task<LabCandidateItem> GenerateCandidateAsync(this LabApiClient client, GenerateLabCandidatesRequest config, string calcuttaId)
     {
-        var report = await client.GenerateLabCandidatesAsync(config); // generate
-        Xunit.Assert.True(report.Failed == 0, $"generate failed {report.Failed} of {report.Pools.Count} pools"); // generate
+        var started = await client.GenerateLabCandidatesAsync(config);
+        var generation = await client.WaitForRunAsync(started.RunId, GenerateTimeout);
+        Xunit.Assert.True(generation.Status == RunStatus.Succeeded, $"lab_generation run {generation.RunId} ended {generation.Status}: {generation.Error}");
+        var report = await client.GetArtifactAsync(generation.ArtifactOfKind("metrics"));
+        Xunit.Assert.True(report.Summary["failed"] == "0", $"generate failed {report.Summary["failed"]} pools");
 
         var rows = await client.ListLabCandidatesAsync(calcuttaId, marketModel: config.MarketModel, optimizerKey: config.OptimizerKey,
             startingState: config.StartingState, excludedEntry: config.ExcludedEntry, advancementModelKind: config.AdvancementModel.Kind,
