@@ -5,7 +5,7 @@ public sealed record ArtifactRef(
     [property: Id(0)] string ArtifactId,
     [property: Id(1)] string Kind);
 
-/// <summary>Artifact kinds of SPEC §3.</summary>
+/// <summary>Artifact kinds (docs/architecture.md, domain rules: nouns).</summary>
 public static class ArtifactKinds
 {
     public const string Metrics = "metrics";

@@ -1,7 +1,7 @@
 namespace LabSandbox.Grains.Interfaces.Experiments;
 
 /// <summary>
-/// One experiment (SPEC §3): its config, status and result, and — in grains of their own — its iterations and
+/// One experiment (docs/architecture.md, domain rules: nouns): its config, status and result, and — in grains of their own — its iterations and
 /// its event log in pages. The driver run reports through the write methods; every report carries what the
 /// search decided, so a resumed search repeating a report changes nothing.
 /// </summary>

@@ -7,7 +7,7 @@ public sealed record LabAdvancementModel(
     [property: Id(1)] double Sigma);
 
 /// <summary>
-/// What the Lab generates a candidate with, for every real pool (SPEC §5). <see cref="ExcludedEntry"/> is
+/// What the Lab generates a candidate with, for every real pool. <see cref="ExcludedEntry"/> is
 /// <c>lab_marked</c> (each pool's entry flagged <c>lab_excluded_entry</c>) or <c>none</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.LabConfig")]

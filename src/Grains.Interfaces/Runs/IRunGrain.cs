@@ -3,7 +3,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 namespace LabSandbox.Grains.Interfaces.Runs;
 
 /// <summary>
-/// One durable run (SPEC §3). Clients create, read and cancel it; the executor reports back through
+/// One durable run (docs/architecture.md, domain rules: nouns). Clients create, read and cancel it; the executor reports back through
 /// the attempt-fenced methods, so a stale execution can never change a newer attempt or a terminal run.
 /// </summary>
 [Alias("LabSandbox.IRunGrain")]

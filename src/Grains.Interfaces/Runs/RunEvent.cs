@@ -16,7 +16,7 @@ public sealed record RunEvent(
     [property: Id(7)] double? DelaySeconds = null,
     [property: Id(8)] string? Error = null);
 
-/// <summary>The event names of SPEC §3.</summary>
+/// <summary>Run event names (docs/architecture.md, domain rules: nouns).</summary>
 public static class RunEventNames
 {
     public const string Queued = "RUN.QUEUED";

@@ -1,6 +1,6 @@
 namespace LabSandbox.Grains.Interfaces.Runs;
 
-/// <summary>The run kinds of SPEC §3 (names are the API contract).</summary>
+/// <summary>The run kinds (docs/architecture.md, domain rules: nouns); the names are the API contract.</summary>
 public static class RunKinds
 {
     public const string Advancement = "advancement";

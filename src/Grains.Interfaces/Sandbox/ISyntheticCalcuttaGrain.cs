@@ -13,7 +13,7 @@ public sealed record SyntheticCalcuttaDefinition(
     [property: Id(5)] IReadOnlyList<Payout>? Payouts);
 
 /// <summary>
-/// One editable synthetic calcutta (SPEC §3). Each successful change writes a new version (new digest) that
+/// One editable synthetic calcutta (docs/architecture.md, domain rules: nouns). Each successful change writes a new version (new digest) that
 /// is also kept by <see cref="ISyntheticCalcuttaVersionGrain"/>; invalid changes store nothing.
 /// </summary>
 [Alias("LabSandbox.ISyntheticCalcuttaGrain")]

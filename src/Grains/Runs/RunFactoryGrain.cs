@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
@@ -37,7 +35,7 @@ public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners, SpecDeriv
         // With an Idempotency-Key the run id comes from the key: a retry after a failure that left the run
         // created (but no answer kept) names the same run instead of creating a second one.
         var runId = idempotencyKey is { Length: > 0 } key
-            ? $"run-{spec.Kind.Replace('_', '-')}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())))[..16]}-key"
+            ? RunIds.ForIdempotencyKey(spec.Kind, key)
             : await GrainFactory.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
         var created = await GrainFactory.GetGrain<IRunGrain>(runId).CreateAsync(spec);
         return created.Outcome == RunCommandOutcome.Conflict

@@ -20,6 +20,6 @@ public sealed class RunIdAllocatorGrain(
     {
         state.State.Issued++;
         await state.WriteStateAsync();
-        return $"run-{this.GetPrimaryKeyString()}-{state.State.Issued}";
+        return RunIds.Allocated(this.GetPrimaryKeyString(), state.State.Issued);
     }
 }

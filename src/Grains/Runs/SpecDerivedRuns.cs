@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
 
@@ -15,12 +14,6 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
     /// <summary>Successors of a spec's run after failures or cancels; more means something needs a person, not a retry.</summary>
     private const int MaxRestarts = 20;
 
-    public static string IdFor(RunSpec spec)
-    {
-        var identity = CanonicalJson.Serialize(new { spec.Kind, spec.ParamsHash, spec.DatasetRefs, spec.InputArtifactIds, spec.Seed, spec.EngineVersion });
-        return $"run-{spec.Kind.Replace('_', '-')}-{ContentDigest.Hex(identity)[..16]}-pinned";
-    }
-
     /// <summary>Plans the request and creates its run under the spec-derived id unless it exists; true when created.</summary>
     /// <exception cref="RunStepException">The request is invalid, or the run was not accepted.</exception>
     public async Task<(string RunId, bool Created)> EnsureAsync(string kind, JsonObject request)
@@ -33,7 +26,7 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
                 .SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
         }
 
-        var runId = IdFor(plan.Spec);
+        var runId = RunIds.SpecDerived(plan.Spec);
         var existing = await grains.GetGrain<IRunGrain>(runId).GetAsync();
         await CreateUnlessStartedAsync(runId, plan.Spec, existing);
         return (runId, existing is null);
@@ -47,10 +40,9 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
     /// <exception cref="RunStepException">The run was not accepted.</exception>
     public async Task<RunSnapshot> StartAsync(RunSpec spec)
     {
-        var baseId = IdFor(spec);
         for (var n = 1; n <= MaxRestarts; n++)
         {
-            var runId = n == 1 ? baseId : $"{baseId}-r{n}";
+            var runId = RunIds.SpecDerived(spec, n);
             var run = grains.GetGrain<IRunGrain>(runId);
             var existing = await run.GetAsync();
             if (existing is { Status: RunStatus.Failed or RunStatus.Cancelled })
@@ -61,7 +53,7 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
             return await CreateUnlessStartedAsync(runId, spec, existing);
         }
 
-        throw new RunStepException($"{spec.Kind} run '{baseId}' failed or was cancelled {MaxRestarts} times; look at why before starting it again.");
+        throw new RunStepException($"{spec.Kind} run '{RunIds.SpecDerived(spec)}' failed or was cancelled {MaxRestarts} times; look at why before starting it again.");
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace LabSandbox.Silo.Telemetry;
 
 public static class LabTelemetry
 {
-    /// <summary>Orleans' activity sources (SPEC §4) plus the project's own.</summary>
+    /// <summary>Orleans' activity sources plus the project's own.</summary>
     public static readonly string[] ActivitySources =
     [
         LabDiagnostics.Name,

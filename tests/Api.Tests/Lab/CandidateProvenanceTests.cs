@@ -5,7 +5,7 @@ using LabSandbox.Grains.Runs.StrategyGeneration;
 namespace LabSandbox.Api.Tests.Lab;
 
 /// <summary>
-/// A candidate says what made it as typed fields (SPEC §5), and each field checks out against the artifact and
+/// A candidate says what made it as typed fields, and each field checks out against the artifact and
 /// run it names: the advancement of the pool's tournament from the same starting state, the market shares of
 /// the same pool and model. Its lineage reaches the exact tournament and pool versions the API serves.
 /// </summary>

@@ -3,7 +3,7 @@ using LabSandbox.Grains.Engine.Advancement;
 namespace LabSandbox.Engine.Tests.Simulation;
 
 /// <summary>
-/// SPEC §7: the kernel's steady state allocates nothing, so memory does not depend on nSims. "Steady" means
+/// The kernel's steady state allocates nothing, so memory does not depend on nSims. "Steady" means
 /// after the JIT has settled: a tier-up (on-stack replacement, PGO rejit) can allocate on the running thread
 /// during the first large batches, so the measured batch is the last of several identical ones.
 /// </summary>

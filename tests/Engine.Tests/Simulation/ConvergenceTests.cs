@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
-/// <summary>Simulated progress frequencies converge to the exact advancement model (SPEC §2).</summary>
+/// <summary>Simulated progress frequencies converge to the exact advancement model (docs/architecture.md, domain rules: models).</summary>
 public sealed class ConvergenceTests(ITestOutputHelper output)
 {
     private const int Simulations = 200_000;

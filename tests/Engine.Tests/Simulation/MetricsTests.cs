@@ -3,7 +3,7 @@ using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Engine.Tests.Simulation;
 
-/// <summary>SPEC §2 per-entry metrics: on the known final outcome, and on hand-made totals.</summary>
+/// <summary>Per-entry metrics (docs/architecture.md, domain rules: models): on the known final outcome, and on hand-made totals.</summary>
 public sealed class MetricsTests
 {
     [Theory]

@@ -1,7 +1,7 @@
 namespace LabSandbox.Engine.Tests.Simulation;
 
 /// <summary>
-/// A deliberately naive restatement of SPEC §1 "Standings and payouts", independent of the product:
+/// A deliberately naive restatement of the standings and payouts rules (docs/architecture.md, domain rules: game), independent of the product:
 /// sort everyone by points descending (then entry index = entry-key order), cut tie groups where two
 /// consecutive rows are at least 1e-4 apart, pool the payouts of the positions a group covers and split
 /// them in integer cents, remainder cents one each to the group's first entries by key.

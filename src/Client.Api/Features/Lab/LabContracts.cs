@@ -5,7 +5,7 @@ namespace LabSandbox.Api.Features.Lab;
 /// <summary>A Lab config and its stable key.</summary>
 public sealed record LabConfigResponse(string ConfigKey, LabConfig Config);
 
-/// <summary>A candidate with its provenance as typed fields (SPEC §5), and the Lab configs it answers.</summary>
+/// <summary>A candidate with its provenance as typed fields, and the Lab configs it answers.</summary>
 /// <param name="Objective">dp-v1's objective, Σ E·b / (M + b), in expected points.</param>
 /// <param name="ExpectedPoints">The expected points the entry captures (for dp-v1, its objective).</param>
 public sealed record CandidateResponse(

@@ -1,6 +1,6 @@
 namespace LabSandbox.Grains.Engine.Simulation;
 
-/// <summary>SPEC §2 metrics of one entry over n simulations. Money stays integer cents where it is a total.</summary>
+/// <summary>The metrics of one entry over n simulations (docs/architecture.md, domain rules: models). Money stays integer cents where it is a total.</summary>
 /// <param name="PayoutCentsTotal">Σ payout over all simulations, exact cents.</param>
 /// <param name="ExpectedPayoutCents">PayoutCentsTotal / n.</param>
 /// <param name="MeanNormalizedPayout">Mean of payout ÷ first prize.</param>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace LabSandbox.Grains.Engine.Simulation;
 
 /// <summary>
-/// Standings and payouts of one simulation (SPEC §1), resolved only as far as they matter: the first
+/// Standings and payouts of one simulation (docs/architecture.md, domain rules: game), resolved only as far as they matter: the first
 /// <c>rankedPositions</c> finishing positions (the counted ones and every paid one).
 /// </summary>
 /// <remarks>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -21,10 +20,10 @@ public static class ExperimentRuns
     /// <summary>The seat the searched entry takes: the excluded entry's, or one of its own when nothing is excluded.</summary>
     public const string OwnSeatKey = "experiment-entry";
 
-    public static string DriverRunId(string experimentId) => $"run-experiment-{experimentId}";
+    public static string DriverRunId(string experimentId) => RunIds.ExperimentDriver(experimentId);
 
     public static string SimulationRunId(string experimentId, int iteration, int sample, string purpose) =>
-        string.Create(CultureInfo.InvariantCulture, $"run-{experimentId}-i{iteration:D3}-s{sample:D2}-{purpose}");
+        RunIds.ExperimentEvaluation(experimentId, iteration, sample, purpose);
 
     public static string SeatKey(ExperimentConfig config) => config.ExcludedEntryKey ?? OwnSeatKey;
 

@@ -5,7 +5,7 @@ using LabSandbox.Grains.Runs.Advancement;
 namespace LabSandbox.Grains.Runs.Simulation;
 
 /// <summary>
-/// The <c>metrics</c> artifact of a simulation run: what was sampled and the SPEC §2 metrics per entry
+/// The <c>metrics</c> artifact of a simulation run: what was sampled and the metrics (docs/architecture.md, domain rules: models) per entry
 /// (by expected payout) and per team; the focus candidate, when there is one, is named by its candidate id
 /// and its entry key. Deterministic content only — no run id, chunking, clock or host —
 /// so the same inputs and seed give the same bytes on any cluster.
