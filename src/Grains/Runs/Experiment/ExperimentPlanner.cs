@@ -111,32 +111,15 @@ public static class ExperimentPlanner
     private static async Task<PoolToSearch?> PoolAsync(
         RequestReader reader, IGrainFactory grains, string? calcuttaId, string? syntheticId, bool excludedGiven, string? excluded)
     {
-        PoolToSearch? pool = null;
-        if (calcuttaId is not null && await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() is { } real)
+        var version = await PoolVersions.CurrentAsync(reader, grains, calcuttaId, syntheticId);
+        if (version is { SourceCalcuttaId: null })
         {
-            pool = new PoolToSearch(new DatasetRef(DatasetKinds.Calcutta, real.CalcuttaId, real.Digest), real.TournamentId, real.CalcuttaId,
-                real.Rules, real.ScoringRules, [.. real.Entries.Select(e => e.EntryKey)], excluded);
-        }
-        else if (calcuttaId is not null)
-        {
-            reader.Error("calcuttaId", $"Calcutta '{calcuttaId}' does not exist.");
-        }
-        else if (syntheticId is not null && await grains.GetGrain<ISyntheticCalcuttaGrain>(syntheticId).GetAsync() is { } synthetic)
-        {
-            if (synthetic.SourceCalcuttaId is null)
-            {
-                reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' was not copied from a real pool, so no market model predicts it.");
-            }
-
-            pool = new PoolToSearch(new DatasetRef(DatasetKinds.SyntheticCalcutta, syntheticId, synthetic.Digest), synthetic.TournamentId,
-                synthetic.SourceCalcuttaId ?? "", synthetic.Rules, synthetic.ScoringRules, [.. synthetic.Entries.Select(e => e.EntryKey)],
-                excludedGiven ? excluded : synthetic.ExcludedEntryKey);
-        }
-        else if (syntheticId is not null)
-        {
-            reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' does not exist.");
+            reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' was not copied from a real pool, so no market model predicts it.");
         }
 
+        // A synthetic calcutta's own excluded entry holds unless the request names one (or null); a real pool has none.
+        var pool = version is null ? null : new PoolToSearch(version.Pinned, version.TournamentId, version.SourceCalcuttaId ?? "",
+            version.Rules, version.ScoringRules, [.. version.Entries.Select(e => e.EntryKey)], excludedGiven ? excluded : version.ExcludedEntryKey);
         if (pool?.ExcludedEntryKey is { } key && !pool.EntryKeys.Contains(key))
         {
             reader.Error("excludedEntryKey", $"The pool has no entry '{key}'.");

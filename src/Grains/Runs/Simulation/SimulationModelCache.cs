@@ -5,9 +5,9 @@ using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
-using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Runs.Abstractions;
+using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.Grains.Runs;
 
 namespace LabSandbox.Grains.Runs.Simulation;
@@ -50,7 +50,7 @@ public sealed class SimulationModelCache
     private static async Task<SimulationModels> LoadAsync(SimulationInputs inputs, IGrainFactory grains)
     {
         var tournament = await grains.GetGrain<ITournamentGrain>(inputs.Tournament.Id).GetAsync();
-        var pool = await LoadPoolAsync(inputs.Calcutta, grains);
+        var pool = await PoolVersions.PinnedAsync(grains, inputs.Calcutta);
         if (tournament?.Digest != inputs.Tournament.Digest || pool is null)
         {
             throw new NonRetryableRunException(
@@ -71,21 +71,4 @@ public sealed class SimulationModelCache
             PoolModel.Create(bracket, entries, scoringRules, payouts),
             entries, scoringRules, payouts);
     }
-
-    /// <summary>The pinned version of a real pool, or of a synthetic calcutta (kept by digest); null if it changed or vanished.</summary>
-    private static async Task<PinnedPool?> LoadPoolAsync(DatasetRef pinned, IGrainFactory grains)
-    {
-        if (pinned.Kind == DatasetKinds.SyntheticCalcutta)
-        {
-            var version = await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(pinned.Id, pinned.Digest)).GetAsync();
-            return version is null
-                ? null
-                : new PinnedPool(version.Entries.Select(e => new PoolEntry(e.EntryKey, false, e.Bids)).ToList(), version.ScoringRules, version.Payouts);
-        }
-
-        var pool = await grains.GetGrain<ICalcuttaGrain>(pinned.Id).GetAsync();
-        return pool?.Digest == pinned.Digest ? new PinnedPool(pool.Entries, pool.ScoringRules, pool.Payouts) : null;
-    }
-
-    private sealed record PinnedPool(IReadOnlyList<PoolEntry> Entries, IReadOnlyList<ScoringRule> ScoringRules, IReadOnlyList<Payout> Payouts);
 }

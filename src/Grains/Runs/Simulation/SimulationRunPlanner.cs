@@ -75,48 +75,24 @@ public sealed class SimulationRunPlanner : IRunPlanner
     private static async Task<PoolToSimulate?> PoolToSimulateAsync(
         RequestReader reader, IGrainFactory grains, string? calcuttaId, string? syntheticId, Optional excluded, Optional focus)
     {
-        if (calcuttaId is not null)
-        {
-            var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync();
-            if (pool is null)
-            {
-                reader.Error("calcuttaId", $"Calcutta '{calcuttaId}' does not exist.");
-                return null;
-            }
-
-            if (excluded.Value is { } key && pool.Entries.All(e => e.EntryKey != key))
-            {
-                reader.Error("excludedEntryKey", $"Calcutta '{pool.CalcuttaId}' has no entry '{key}'.");
-            }
-
-            if (focus.Value is not null)
-            {
-                reader.Error("focusCandidateId", "A real pool has no candidate entries: attach the candidate to a synthetic calcutta and simulate that.");
-            }
-
-            return new PoolToSimulate(new DatasetRef(DatasetKinds.Calcutta, pool.CalcuttaId, pool.Digest), pool.TournamentId, excluded.Value, null);
-        }
-
-        if (syntheticId is null)
+        if (await PoolVersions.CurrentAsync(reader, grains, calcuttaId, syntheticId) is not { } pool)
         {
             return null;
         }
 
-        var synthetic = await grains.GetGrain<ISyntheticCalcuttaGrain>(syntheticId).GetAsync();
-        if (synthetic is null)
+        var name = calcuttaId is not null ? $"Calcutta '{calcuttaId}'" : $"Synthetic calcutta '{syntheticId}'";
+        var excludedKey = excluded.Given ? excluded.Value : pool.ExcludedEntryKey;
+        var focusId = focus.Given ? focus.Value : pool.FocusCandidateId;
+        if (excludedKey is not null && pool.Entries.All(e => e.EntryKey != excludedKey))
         {
-            reader.Error("syntheticCalcuttaId", $"Synthetic calcutta '{syntheticId}' does not exist.");
-            return null;
+            reader.Error("excludedEntryKey", $"{name} has no entry '{excludedKey}'.");
         }
 
-        var excludedKey = excluded.Given ? excluded.Value : synthetic.ExcludedEntryKey;
-        var focusId = focus.Given ? focus.Value : synthetic.FocusCandidateId;
-        if (excludedKey is not null && synthetic.Entries.All(e => e.EntryKey != excludedKey))
+        if (calcuttaId is not null && focusId is not null)
         {
-            reader.Error("excludedEntryKey", $"Synthetic calcutta '{syntheticId}' has no entry '{excludedKey}'.");
+            reader.Error("focusCandidateId", "A real pool has no candidate entries: attach the candidate to a synthetic calcutta and simulate that.");
         }
-
-        if (focusId is not null && !synthetic.Entries.Any(e => e.CandidateId == focusId))
+        else if (focusId is not null && !pool.CandidateIds.Contains(focusId))
         {
             reader.Error("focusCandidateId", $"Candidate '{focusId}' is not attached to synthetic calcutta '{syntheticId}'.");
         }
@@ -125,7 +101,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
             reader.Error("focusCandidateId", "The focus candidate cannot also be the excluded entry.");
         }
 
-        return new PoolToSimulate(new DatasetRef(DatasetKinds.SyntheticCalcutta, syntheticId, synthetic.Digest), synthetic.TournamentId, excludedKey, focusId);
+        return new PoolToSimulate(pool.Pinned, pool.TournamentId, excludedKey, calcuttaId is null ? focusId : null);
     }
 
     /// <summary>An optional string field: absent, explicitly null, or a non-empty string.</summary>
