@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine;
+using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Engine.MarketShare;
+using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
@@ -28,7 +31,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
 {
     public const string StartingState = "post_first_four";
     public const double Sigma = 10;
-    public static readonly IReadOnlyList<string> MarketModels = ["naive_ev", "oracle", "ridge"];
+    public static readonly IReadOnlyList<string> MarketModels = [MarketShareModels.NaiveEv, MarketShareModels.Oracle, MarketShareModels.Ridge];
 
     public const string BaselineTrack = "baseline";
 
@@ -45,7 +48,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
-            var config = new LabConfig(new LabAdvancementModel("kenpom-logistic", Sigma), model, "dp-v1", StartingState, LabConfig.LabMarked);
+            var config = new LabConfig(new LabAdvancementModel(KenPomLogisticModel.ModelName, Sigma), model, DpOptimizer.Key, StartingState, LabConfig.LabMarked);
             var report = await RunToReportAsync<LabGenerateReport>(RunKinds.LabGeneration,
                 JsonNode.Parse(CanonicalJson.Serialize(config))!.AsObject(), cancellationToken);
             if (report.Failed > 0)
@@ -109,6 +112,11 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
             new CohortSettings(options.NSims, options.Seed, StartingState, CohortSettings.MemberPolicy, Sigma)));
         // The cohort_simulation run ends once every member run has succeeded.
         var simulation = await RunToReportAsync<CohortSimulationReport>(RunKinds.CohortSimulation, new JsonObject { ["cohortId"] = cohortId }, cancellationToken);
+        foreach (var run in simulation.Runs)
+        {
+            succeeded(run);
+        }
+
         return await CohortResultsReader.ReadAsync(grains, cohortId, simulation.SimulationId)
             ?? throw new InvalidOperationException($"Cohort {cohortId} has no simulation {simulation.SimulationId}.");
     }
