@@ -1,6 +1,7 @@
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -180,8 +181,8 @@ public static class ExperimentsApi
         var result = await cluster.GetGrain<IExperimentGrain>(experimentId).CancelAsync();
         return result.Outcome switch
         {
-            ExperimentCommandOutcome.Accepted => TypedResults.Ok(result.Experiment!),
-            ExperimentCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(result.Snapshot!),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Experiment", experimentId),
         };
     }

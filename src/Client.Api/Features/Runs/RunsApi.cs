@@ -2,6 +2,7 @@ using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -128,8 +129,8 @@ public static class RunsApi
         var result = await cluster.GetGrain<IRunGrain>(runId).CancelAsync();
         return result.Outcome switch
         {
-            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
-            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Snapshot!)),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Run", runId),
         };
     }
@@ -140,8 +141,8 @@ public static class RunsApi
         var result = await cluster.GetGrain<IRunGrain>(runId).RequeueAsync();
         return result.Outcome switch
         {
-            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
-            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Snapshot!)),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Run", runId),
         };
     }
