@@ -15,8 +15,6 @@ namespace LabSandbox.Api.Features.Experiments;
 /// </summary>
 public static class ExperimentsApi
 {
-    private const int DefaultListLimit = 50, MaxListLimit = 500, MaxEventsLimit = 1000;
-
     public static RouteGroupBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
@@ -77,10 +75,10 @@ public static class ExperimentsApi
     /// <summary>Experiments in ordinal id order; <c>after</c> is the last id of the previous page (its <c>nextCursor</c>).</summary>
     private static async Task<Results<Ok<ExperimentListResponse>, ValidationProblem>> List(IClusterClient cluster, int? limit, string? after)
     {
-        var pageSize = limit ?? DefaultListLimit;
-        if (pageSize is < 1 or > MaxListLimit)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+            return invalid;
         }
 
         var ids = (await cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync())
@@ -102,10 +100,10 @@ public static class ExperimentsApi
     private static async Task<Results<Ok<ExperimentIterationsResponse>, ValidationProblem, ProblemHttpResult>> GetIterations(
         string experimentId, IClusterClient cluster, int? from, int? limit)
     {
-        var pageSize = limit ?? DefaultListLimit;
-        if (pageSize is < 1 or > MaxListLimit)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+            return invalid;
         }
 
         if (from is < 0)
@@ -128,10 +126,10 @@ public static class ExperimentsApi
     private static async Task<IResult> GetEvents(
         string experimentId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
     {
-        var pageSize = limit ?? MaxEventsLimit;
-        if (pageSize is < 1 or > MaxEventsLimit)
+        var pageSize = limit ?? ApiLimits.EventsPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.EventsPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxEventsLimit}.");
+            return invalid;
         }
 
         if (after is < 0)

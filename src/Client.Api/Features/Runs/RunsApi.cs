@@ -73,10 +73,10 @@ public static class RunsApi
             statusFilter = parsed;
         }
 
-        var pageSize = limit ?? 50;
-        if (pageSize is < 1 or > 500)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", "'limit' must be between 1 and 500.");
+            return invalid;
         }
 
         RunCursor? after = null;
@@ -105,7 +105,7 @@ public static class RunsApi
         string runId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
     {
         var grain = cluster.GetGrain<IRunGrain>(runId);
-        var page = await grain.GetEventsAsync(after ?? 0, limit ?? 1000);
+        var page = await grain.GetEventsAsync(after ?? 0, limit ?? ApiLimits.EventsPageSize);
         if (page is null)
         {
             return ApiProblems.NotFound("Run", runId);
