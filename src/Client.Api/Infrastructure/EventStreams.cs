@@ -11,7 +11,6 @@ namespace LabSandbox.Api.Infrastructure;
 /// </summary>
 public static class EventStreams
 {
-    private const int PageSize = 1000;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
 
     /// <summary>One poll's events, and whether nothing will follow them.</summary>
@@ -30,7 +29,7 @@ public static class EventStreams
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await readAfter(after, PageSize) is not { } page)
+            if (await readAfter(after, ApiLimits.EventsPageSize) is not { } page)
             {
                 yield break;
             }

@@ -68,16 +68,3 @@ public sealed record ExperimentOutcome(
     [property: Id(1)] bool Converged,
     [property: Id(2)] ExperimentResult Result,
     [property: Id(3)] CandidateRecord Candidate);
-
-public enum ExperimentCommandOutcome
-{
-    Accepted,
-    Conflict,
-    NotFound,
-}
-
-[GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentCommandResult")]
-public sealed record ExperimentCommandResult(
-    [property: Id(0)] ExperimentCommandOutcome Outcome,
-    [property: Id(1)] ExperimentSnapshot? Experiment,
-    [property: Id(2)] string? Reason = null);

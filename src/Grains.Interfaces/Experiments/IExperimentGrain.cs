@@ -1,3 +1,5 @@
+using LabSandbox.Grains.Interfaces.Commands;
+
 namespace LabSandbox.Grains.Interfaces.Experiments;
 
 /// <summary>
@@ -10,7 +12,7 @@ public interface IExperimentGrain : IGrainWithStringKey
 {
     /// <summary>Creates the experiment and its driver run; the same config again is an idempotent repeat, another a conflict.</summary>
     [Alias("Create")]
-    Task<ExperimentCommandResult> CreateAsync(string? name, ExperimentConfig config);
+    Task<CommandResult<ExperimentSnapshot>> CreateAsync(string? name, ExperimentConfig config);
 
     [ReadOnly, Alias("Get")]
     Task<ExperimentSnapshot?> GetAsync();
@@ -28,7 +30,7 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     /// <summary>Stops a queued or running experiment (<c>convergenceReason = cancelled</c>) and cancels its runs.</summary>
     [Alias("Cancel")]
-    Task<ExperimentCommandResult> CancelAsync();
+    Task<CommandResult<ExperimentSnapshot>> CancelAsync();
 
     /// <summary>Driver: appends the events whose sequence is new; false when new events come after the experiment ended (stop).</summary>
     [Alias("AppendEvents")]

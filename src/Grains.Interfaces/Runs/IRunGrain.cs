@@ -1,4 +1,5 @@
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 
 namespace LabSandbox.Grains.Interfaces.Runs;
 
@@ -11,7 +12,7 @@ public interface IRunGrain : IGrainWithStringKey
 {
     /// <summary>Creates the run as queued and dispatches it. Repeating it with the same spec is a no-op.</summary>
     [Alias("Create")]
-    Task<RunCommandResult> CreateAsync(RunSpec spec);
+    Task<CommandResult<RunSnapshot>> CreateAsync(RunSpec spec);
 
     [ReadOnly, Alias("Get")]
     Task<RunSnapshot?> GetAsync();
@@ -22,7 +23,7 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Cancels a queued or running run; a terminal run is a conflict and stays as it is.</summary>
     [Alias("Cancel")]
-    Task<RunCommandResult> CancelAsync();
+    Task<CommandResult<RunSnapshot>> CancelAsync();
 
     /// <summary>Executor: claims attempt <paramref name="attempt"/>; false when the run is not runnable by it.</summary>
     [Alias("TryStart")]
@@ -45,7 +46,7 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Re-queues a dead-lettered run without consuming an attempt; anything else is a conflict.</summary>
     [Alias("Requeue")]
-    Task<RunCommandResult> RequeueAsync();
+    Task<CommandResult<RunSnapshot>> RequeueAsync();
 
     /// <summary>Executor: keeps attempt <paramref name="attempt"/> alive; false once it is no longer the run's (stop working).</summary>
     [Alias("RenewLease")]

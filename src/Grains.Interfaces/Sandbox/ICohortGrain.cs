@@ -1,3 +1,5 @@
+using LabSandbox.Grains.Interfaces.Commands;
+
 namespace LabSandbox.Grains.Interfaces.Sandbox;
 
 [Alias("LabSandbox.ICohortGrain")]
@@ -5,14 +7,14 @@ public interface ICohortGrain : IGrainWithStringKey
 {
     /// <summary>Creates it; repeating the same name, members and settings is a no-op, anything else a conflict.</summary>
     [Alias("Create")]
-    Task<SandboxCommandResult<CohortSnapshot>> CreateAsync(string name, IReadOnlyList<string> members, CohortSettings settings);
+    Task<CommandResult<CohortSnapshot>> CreateAsync(string name, IReadOnlyList<string> members, CohortSettings settings);
 
     [ReadOnly, Alias("Get")]
     Task<CohortSnapshot?> GetAsync();
 
     /// <summary>Records a started simulation (its runs already created); recording the same runs again is a no-op.</summary>
     [Alias("RecordSimulation")]
-    Task<SandboxCommandResult<CohortSnapshot>> RecordSimulationAsync(IReadOnlyList<CohortMemberRun> runs);
+    Task<CommandResult<CohortSnapshot>> RecordSimulationAsync(IReadOnlyList<CohortMemberRun> runs);
 }
 
 /// <summary>The ids of every synthetic calcutta and cohort, for listing (one grain: the Sandbox is small).</summary>

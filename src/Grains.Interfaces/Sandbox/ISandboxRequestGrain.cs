@@ -1,3 +1,5 @@
+using LabSandbox.Grains.Interfaces.Commands;
+
 namespace LabSandbox.Grains.Interfaces.Sandbox;
 
 /// <summary>
@@ -10,30 +12,30 @@ public interface ISandboxRequestGrain : IGrainWithIntegerKey
 {
     /// <summary>An empty synthetic calcutta with explicit rules, scoring rules and payouts.</summary>
     [Alias("CreateSyntheticCalcutta")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CreateSyntheticCalcuttaAsync(string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> CreateSyntheticCalcuttaAsync(string requestJson);
 
     /// <summary>A synthetic calcutta copied from a real pool.</summary>
     [Alias("CopyCalcutta")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CopyCalcuttaAsync(string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> CopyCalcuttaAsync(string requestJson);
 
     /// <summary>Adds a manual entry; its key defaults to one derived from its bids; an existing key is a conflict.</summary>
     [Alias("AddEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> AddEntryAsync(string syntheticCalcuttaId, string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> AddEntryAsync(string syntheticCalcuttaId, string requestJson);
 
     [Alias("PutEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string syntheticCalcuttaId, string entryKey, string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string syntheticCalcuttaId, string entryKey, string requestJson);
 
     [Alias("AttachCandidate")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string syntheticCalcuttaId, string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string syntheticCalcuttaId, string requestJson);
 
     /// <summary>Body <c>{"candidateId": "…"}</c>, or <c>{"candidateId": null}</c> to clear.</summary>
     [Alias("SetFocusCandidate")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string syntheticCalcuttaId, string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string syntheticCalcuttaId, string requestJson);
 
     /// <summary>Body <c>{"entryKey": "…"}</c>, or <c>{"entryKey": null}</c> to clear.</summary>
     [Alias("SetExcludedEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string syntheticCalcuttaId, string requestJson);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string syntheticCalcuttaId, string requestJson);
 
     [Alias("CreateCohort")]
-    Task<SandboxCommandResult<CohortSnapshot>> CreateCohortAsync(string requestJson);
+    Task<CommandResult<CohortSnapshot>> CreateCohortAsync(string requestJson);
 }

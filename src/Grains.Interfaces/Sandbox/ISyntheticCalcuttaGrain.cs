@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 
 namespace LabSandbox.Grains.Interfaces.Sandbox;
@@ -21,32 +22,32 @@ public interface ISyntheticCalcuttaGrain : IGrainWithStringKey
 {
     /// <summary>Creates it; repeating the same definition is a no-op, a different one a conflict.</summary>
     [Alias("Create")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CreateAsync(SyntheticCalcuttaDefinition definition);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> CreateAsync(SyntheticCalcuttaDefinition definition);
 
     [ReadOnly, Alias("Get")]
     Task<SyntheticCalcuttaSnapshot?> GetAsync();
 
     /// <summary>Adds a manual entry, or replaces the manual entry with the same key (attached candidates are not edited here).</summary>
     [Alias("PutEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids);
 
     [Alias("DeleteEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> DeleteEntryAsync(string entryKey);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> DeleteEntryAsync(string entryKey);
 
     /// <summary>Materializes a Lab candidate as an entry keyed by its id; attaching it again changes nothing.</summary>
     [Alias("AttachCandidate")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string candidateId);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string candidateId);
 
     [Alias("DetachCandidate")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> DetachCandidateAsync(string candidateId);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> DetachCandidateAsync(string candidateId);
 
     /// <summary>The entry a candidate replaces (by entry key; null clears it).</summary>
     [Alias("SetExcludedEntry")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string? entryKey);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string? entryKey);
 
     /// <summary>The attached candidate whose metrics a simulation calls out (by candidate id; null clears it).</summary>
     [Alias("SetFocusCandidate")]
-    Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string? candidateId);
+    Task<CommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string? candidateId);
 }
 
 /// <summary>

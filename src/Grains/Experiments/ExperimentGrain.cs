@@ -1,9 +1,11 @@
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.Logging;
 using LabSandbox.Grains.Runs.Experiment;
+using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Experiments.ExperimentSnapshot>;
 
 namespace LabSandbox.Grains.Experiments;
 
@@ -23,14 +25,14 @@ public sealed partial class ExperimentGrain(
 
     private string ExperimentId => this.GetPrimaryKeyString();
 
-    public async Task<ExperimentCommandResult> CreateAsync(string? name, ExperimentConfig config)
+    public async Task<Result> CreateAsync(string? name, ExperimentConfig config)
     {
         var digest = ExperimentRuns.ConfigDigest(config);
         if (state.State.Experiment is { } existing)
         {
             if (existing.ConfigDigest != digest || existing.Name != name)
             {
-                return new ExperimentCommandResult(ExperimentCommandOutcome.Conflict, existing, $"Experiment '{ExperimentId}' already exists with another config.");
+                return Result.Conflict($"Experiment '{ExperimentId}' already exists with another config.", existing);
             }
         }
         else
@@ -44,9 +46,9 @@ public sealed partial class ExperimentGrain(
         // Also on a repeat: a create that saved the experiment but failed before this point is completed by repeating it.
         await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(ExperimentId);
         var driver = await GrainFactory.GetGrain<IRunGrain>(ExperimentRuns.DriverRunId(ExperimentId)).CreateAsync(ExperimentRuns.DriverSpec(ExperimentId, config));
-        return driver.Outcome == RunCommandOutcome.Accepted
-            ? new ExperimentCommandResult(ExperimentCommandOutcome.Accepted, state.State.Experiment)
-            : new ExperimentCommandResult(ExperimentCommandOutcome.Conflict, state.State.Experiment, driver.Reason);
+        return driver.Outcome == CommandOutcome.Accepted
+            ? Result.Accepted(state.State.Experiment!)
+            : Result.Conflict(driver.Reason!, state.State.Experiment);
     }
 
     /// <summary>The record, with a failed or externally cancelled driver shown as such (derived here, never written by a read).</summary>
@@ -112,19 +114,19 @@ public sealed partial class ExperimentGrain(
 
     private static readonly string[] PurposeOrder = [RunPurposes.Initial, RunPurposes.Evaluation, RunPurposes.Bootstrap, RunPurposes.Best, RunPurposes.Final];
 
-    public async Task<ExperimentCommandResult> CancelAsync()
+    public async Task<Result> CancelAsync()
     {
         if (await GetAsync() is not { } current)
         {
-            return new ExperimentCommandResult(ExperimentCommandOutcome.NotFound, null, $"Experiment '{ExperimentId}' does not exist.");
+            return Result.NotFound($"Experiment '{ExperimentId}' does not exist.");
         }
 
         // Decided on the stored status: an experiment whose driver run was cancelled on its own is still cancelled
         // here (recorded, and its remaining runs stopped); one whose driver failed has ended.
         if (!IsWritable() || current.Status == ExperimentStatus.Failed)
         {
-            return new ExperimentCommandResult(ExperimentCommandOutcome.Conflict, current,
-                $"Experiment '{ExperimentId}' is {current.Status.ToString().ToLowerInvariant()}; a finished experiment cannot be cancelled.");
+            return Result.Conflict(
+                $"Experiment '{ExperimentId}' is {current.Status.ToString().ToLowerInvariant()}; a finished experiment cannot be cancelled.", current);
         }
 
         var experiment = state.State.Experiment!;
@@ -143,7 +145,7 @@ public sealed partial class ExperimentGrain(
             await GrainFactory.GetGrain<IRunGrain>(runId).CancelAsync();
         }
 
-        return new ExperimentCommandResult(ExperimentCommandOutcome.Accepted, state.State.Experiment);
+        return Result.Accepted(state.State.Experiment!);
     }
 
     public async Task<bool> AppendEventsAsync(IReadOnlyList<ExperimentEventDraft> events)

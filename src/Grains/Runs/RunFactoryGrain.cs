@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
 using Orleans.Concurrency;
@@ -38,9 +39,9 @@ public sealed class RunFactoryGrain(IEnumerable<IRunPlanner> planners, SpecDeriv
             ? RunIds.ForIdempotencyKey(spec.Kind, key)
             : await GrainFactory.GetGrain<IRunIdAllocatorGrain>(IRunIdAllocatorGrain.KeyFor(spec)).NextRunIdAsync();
         var created = await GrainFactory.GetGrain<IRunGrain>(runId).CreateAsync(spec);
-        return created.Outcome == RunCommandOutcome.Conflict
+        return created.Outcome == CommandOutcome.Conflict
             ? new RunCreation(RunCreationOutcome.KeyConflict, runId, null, new Dictionary<string, string[]>())
-            : new RunCreation(RunCreationOutcome.Created, runId, created.Run!.Status, new Dictionary<string, string[]>());
+            : new RunCreation(RunCreationOutcome.Created, runId, created.Snapshot!.Status, new Dictionary<string, string[]>());
     }
 
     public async Task<RunStart> StartSpecDerivedAsync(string kind, string requestJson)

@@ -3,6 +3,7 @@ using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Runs.RunSnapshot>;
 
 namespace LabSandbox.Grains.Runs;
 
@@ -21,13 +22,13 @@ public sealed partial class RunGrain(
 
     private string RunId => this.GetPrimaryKeyString();
 
-    public async Task<RunCommandResult> CreateAsync(RunSpec spec)
+    public async Task<Result> CreateAsync(RunSpec spec)
     {
         if (state.RecordExists)
         {
             if (!SameSpec(S.Spec!, spec))
             {
-                return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(), $"Run '{RunId}' already exists with different params.");
+                return Result.Conflict($"Run '{RunId}' already exists with different params.", Snapshot());
             }
 
             // A repeat of a create that saved the run but failed before dispatching must not leave it
@@ -39,7 +40,7 @@ public sealed partial class RunGrain(
                 await DispatchAsync();
             }
 
-            return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+            return Result.Accepted(Snapshot());
         }
 
         S.Spec = spec;
@@ -56,7 +57,7 @@ public sealed partial class RunGrain(
         await StartRecoveryAsync();
 
         await DispatchAsync();
-        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+        return Result.Accepted(Snapshot());
     }
 
     public Task<RunSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
@@ -72,21 +73,21 @@ public sealed partial class RunGrain(
         return Task.FromResult<RunEventPage?>(new RunEventPage(events, S.Status, S.Events.Count));
     }
 
-    public async Task<RunCommandResult> CancelAsync()
+    public async Task<Result> CancelAsync()
     {
         if (!state.RecordExists)
         {
-            return new RunCommandResult(RunCommandOutcome.NotFound, null, $"Run '{RunId}' does not exist.");
+            return Result.NotFound($"Run '{RunId}' does not exist.");
         }
 
         if (S.Status.IsTerminal())
         {
-            return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(),
-                $"Run '{RunId}' is {S.Status.ToString().ToLowerInvariant()}; a finished run is immutable.");
+            return Result.Conflict(
+                $"Run '{RunId}' is {S.Status.ToString().ToLowerInvariant()}; a finished run is immutable.", Snapshot());
         }
 
         await FinishAsync(RunStatus.Cancelled, RunEventNames.Cancelled, "cancelled on request");
-        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+        return Result.Accepted(Snapshot());
     }
 
     public async Task<bool> TryStartAsync(int attempt, string claimedBy)
@@ -178,17 +179,16 @@ public sealed partial class RunGrain(
         return true;
     }
 
-    public async Task<RunCommandResult> RequeueAsync()
+    public async Task<Result> RequeueAsync()
     {
         if (!state.RecordExists)
         {
-            return new RunCommandResult(RunCommandOutcome.NotFound, null, $"Run '{RunId}' does not exist.");
+            return Result.NotFound($"Run '{RunId}' does not exist.");
         }
 
         if (!S.DeadLettered)
         {
-            return new RunCommandResult(RunCommandOutcome.Conflict, Snapshot(),
-                $"Run '{RunId}' is not dead-lettered; only a dead-lettered run can be requeued.");
+            return Result.Conflict($"Run '{RunId}' is not dead-lettered; only a dead-lettered run can be requeued.", Snapshot());
         }
 
         // A deliberate second chance: the attempt count stays, the attempt limit counts from here.
@@ -202,7 +202,7 @@ public sealed partial class RunGrain(
         await UpdateIndexAsync();
         await StartRecoveryAsync();
         await DispatchAsync();
-        return new RunCommandResult(RunCommandOutcome.Accepted, Snapshot());
+        return Result.Accepted(Snapshot());
     }
 
     /// <summary>

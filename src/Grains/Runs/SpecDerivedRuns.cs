@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Abstractions;
 
@@ -69,7 +70,7 @@ public sealed class SpecDerivedRuns(IGrainFactory grains, IEnumerable<IRunPlanne
         }
 
         var created = await grains.GetGrain<IRunGrain>(runId).CreateAsync(spec);
-        return created is { Outcome: RunCommandOutcome.Accepted, Run: { } accepted }
+        return created is { Outcome: CommandOutcome.Accepted, Snapshot: { } accepted }
             ? accepted
             : throw new RunStepException($"{spec.Kind} run '{runId}' was not accepted: {created.Reason}");
     }

@@ -2,7 +2,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs.Simulation;
-using Result = LabSandbox.Grains.Interfaces.Sandbox.SandboxCommandResult<LabSandbox.Grains.Interfaces.Sandbox.CohortSnapshot>;
+using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Sandbox.CohortSnapshot>;
 
 namespace LabSandbox.Grains.Sandbox;
 
@@ -25,7 +25,7 @@ public sealed class CohortGrain(
         if (state.State.Cohort is { } existing)
         {
             return existing.Name == name && existing.Members.SequenceEqual(members) && existing.Settings == settings
-                ? Result.Ok(existing)
+                ? Result.Accepted(existing)
                 : Result.Conflict($"Cohort '{existing.CohortId}' already exists with another definition.", existing);
         }
 
@@ -61,7 +61,7 @@ public sealed class CohortGrain(
         state.State.Cohort = new CohortSnapshot(this.GetPrimaryKeyString(), name, members.ToList(), settings, []);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).AddCohortAsync(this.GetPrimaryKeyString());
-        return Result.Ok(state.State.Cohort);
+        return Result.Accepted(state.State.Cohort);
     }
 
     public Task<CohortSnapshot?> GetAsync() => Task.FromResult(state.State.Cohort);
@@ -81,7 +81,7 @@ public sealed class CohortGrain(
         var simulationId = $"csim-{ContentDigest.Hex(CanonicalJson.Serialize(runs))[..16]}";
         if (cohort.Simulations.Any(s => s.SimulationId == simulationId))
         {
-            return Result.Ok(cohort);
+            return Result.Accepted(cohort);
         }
 
         state.State.Cohort = cohort with
@@ -89,7 +89,7 @@ public sealed class CohortGrain(
             Simulations = [.. cohort.Simulations, new CohortSimulation(simulationId, cohort.Simulations.Count + 1, runs.ToList())],
         };
         await state.WriteStateAsync();
-        return Result.Ok(state.State.Cohort);
+        return Result.Accepted(state.State.Cohort);
     }
 
     public static IEnumerable<(string Field, string Message)> SettingsProblems(CohortSettings s)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs;
 using Orleans.Concurrency;
@@ -13,7 +14,7 @@ namespace LabSandbox.Grains.Sandbox;
 [StatelessWorker]
 public sealed class SandboxRequestGrain : Grain, ISandboxRequestGrain
 {
-    public Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CreateSyntheticCalcuttaAsync(string requestJson)
+    public Task<CommandResult<SyntheticCalcuttaSnapshot>> CreateSyntheticCalcuttaAsync(string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var id = reader.IdOrDerived("syntheticCalcuttaId", "syn");
@@ -22,7 +23,7 @@ public sealed class SandboxRequestGrain : Grain, ISandboxRequestGrain
         return CreateAsync(reader, id, definition);
     }
 
-    public Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CopyCalcuttaAsync(string requestJson)
+    public Task<CommandResult<SyntheticCalcuttaSnapshot>> CopyCalcuttaAsync(string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var id = reader.IdOrDerived("syntheticCalcuttaId", "syn");
@@ -31,7 +32,7 @@ public sealed class SandboxRequestGrain : Grain, ISandboxRequestGrain
         return CreateAsync(reader, id, new SyntheticCalcuttaDefinition(name, calcuttaId ?? "", null, null, null, null));
     }
 
-    public async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> AddEntryAsync(string syntheticCalcuttaId, string requestJson)
+    public async Task<CommandResult<SyntheticCalcuttaSnapshot>> AddEntryAsync(string syntheticCalcuttaId, string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var key = reader.OptionalString("entryKey");
@@ -39,56 +40,56 @@ public sealed class SandboxRequestGrain : Grain, ISandboxRequestGrain
         reader.RejectUnknownFields();
         if (reader.HasErrors)
         {
-            return SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors);
+            return CommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors);
         }
 
         var grain = GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId);
         key ??= $"m-{ContentDigest.Hex(CanonicalJson.Serialize(bids!.OrderBy(b => b.TeamId, StringComparer.Ordinal)))[..12]}";
         if ((await grain.GetAsync())?.Entries.Any(e => e.EntryKey == key) == true)
         {
-            return SandboxCommandResult<SyntheticCalcuttaSnapshot>.Conflict($"Entry '{key}' already exists; edit it with PUT.");
+            return CommandResult<SyntheticCalcuttaSnapshot>.Conflict($"Entry '{key}' already exists; edit it with PUT.");
         }
 
         return await grain.PutEntryAsync(key, bids!);
     }
 
-    public async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string syntheticCalcuttaId, string entryKey, string requestJson)
+    public async Task<CommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string syntheticCalcuttaId, string entryKey, string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var bids = SandboxRequests.Bids(reader);
         reader.RejectUnknownFields();
         return reader.HasErrors
-            ? SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
+            ? CommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
             : await GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId).PutEntryAsync(entryKey, bids!);
     }
 
-    public async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string syntheticCalcuttaId, string requestJson)
+    public async Task<CommandResult<SyntheticCalcuttaSnapshot>> AttachCandidateAsync(string syntheticCalcuttaId, string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var candidateId = reader.RequiredString("candidateId");
         reader.RejectUnknownFields();
         return reader.HasErrors
-            ? SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
+            ? CommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
             : await GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId).AttachCandidateAsync(candidateId!);
     }
 
-    public async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string syntheticCalcuttaId, string requestJson)
+    public async Task<CommandResult<SyntheticCalcuttaSnapshot>> SetFocusCandidateAsync(string syntheticCalcuttaId, string requestJson)
     {
         var (value, errors) = NullableString(JsonNode.Parse(requestJson)!.AsObject(), "candidateId");
         return errors is not null
-            ? SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(errors)
+            ? CommandResult<SyntheticCalcuttaSnapshot>.Invalid(errors)
             : await GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId).SetFocusCandidateAsync(value);
     }
 
-    public async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string syntheticCalcuttaId, string requestJson)
+    public async Task<CommandResult<SyntheticCalcuttaSnapshot>> SetExcludedEntryAsync(string syntheticCalcuttaId, string requestJson)
     {
         var (value, errors) = NullableString(JsonNode.Parse(requestJson)!.AsObject(), "entryKey");
         return errors is not null
-            ? SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(errors)
+            ? CommandResult<SyntheticCalcuttaSnapshot>.Invalid(errors)
             : await GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId).SetExcludedEntryAsync(value);
     }
 
-    public async Task<SandboxCommandResult<CohortSnapshot>> CreateCohortAsync(string requestJson)
+    public async Task<CommandResult<CohortSnapshot>> CreateCohortAsync(string requestJson)
     {
         var reader = new RequestReader(JsonNode.Parse(requestJson)!.AsObject());
         var id = reader.IdOrDerived("cohortId", "cohort");
@@ -106,15 +107,15 @@ public sealed class SandboxRequestGrain : Grain, ISandboxRequestGrain
         var settings = SandboxRequests.Settings(reader);
         reader.RejectUnknownFields();
         return reader.HasErrors
-            ? SandboxCommandResult<CohortSnapshot>.Invalid(reader.Errors)
+            ? CommandResult<CohortSnapshot>.Invalid(reader.Errors)
             : await GrainFactory.GetGrain<ICohortGrain>(id).CreateAsync(name!, members, settings!);
     }
 
-    private async Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> CreateAsync(RequestReader reader, string id, SyntheticCalcuttaDefinition definition)
+    private async Task<CommandResult<SyntheticCalcuttaSnapshot>> CreateAsync(RequestReader reader, string id, SyntheticCalcuttaDefinition definition)
     {
         reader.RejectUnknownFields();
         return reader.HasErrors
-            ? SandboxCommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
+            ? CommandResult<SyntheticCalcuttaSnapshot>.Invalid(reader.Errors)
             : await GrainFactory.GetGrain<ISyntheticCalcuttaGrain>(id).CreateAsync(definition);
     }
 

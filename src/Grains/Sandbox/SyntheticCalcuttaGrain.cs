@@ -2,7 +2,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Sandbox;
-using Result = LabSandbox.Grains.Interfaces.Sandbox.SandboxCommandResult<LabSandbox.Grains.Interfaces.Sandbox.SyntheticCalcuttaSnapshot>;
+using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Sandbox.SyntheticCalcuttaSnapshot>;
 
 namespace LabSandbox.Grains.Sandbox;
 
@@ -21,7 +21,7 @@ public sealed class SyntheticCalcuttaGrain(
         if (state.State.Definition is { } existing)
         {
             return SameDefinition(existing, definition)
-                ? Result.Ok(Current!)
+                ? Result.Accepted(Current!)
                 : Result.Conflict($"Synthetic calcutta '{this.GetPrimaryKeyString()}' already exists with another definition.", Current);
         }
 
@@ -33,7 +33,7 @@ public sealed class SyntheticCalcuttaGrain(
 
         await SaveAsync(initial, definition);
         await GrainFactory.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).AddSyntheticCalcuttaAsync(initial.SyntheticCalcuttaId);
-        return Result.Ok(Current!);
+        return Result.Accepted(Current!);
     }
 
     public Task<SyntheticCalcuttaSnapshot?> GetAsync() => Task.FromResult(Current);
@@ -100,7 +100,7 @@ public sealed class SyntheticCalcuttaGrain(
 
         if (current.Entries.Any(e => e.CandidateId == candidateId))
         {
-            return Result.Ok(current);
+            return Result.Accepted(current);
         }
 
         var candidate = await GrainFactory.GetGrain<ICandidateGrain>(candidateId).GetAsync();
@@ -195,11 +195,11 @@ public sealed class SyntheticCalcuttaGrain(
         var next = WithDigest(changed with { Entries = changed.Entries.OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList() });
         if (next.Digest == Current!.Digest)
         {
-            return Result.Ok(Current);
+            return Result.Accepted(Current);
         }
 
         await SaveAsync(next with { Version = Current.Version + 1 });
-        return Result.Ok(Current);
+        return Result.Accepted(Current);
     }
 
     private async Task SaveAsync(SyntheticCalcuttaSnapshot snapshot, SyntheticCalcuttaDefinition? definition = null)

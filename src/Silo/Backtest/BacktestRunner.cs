@@ -6,6 +6,7 @@ using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -154,9 +155,11 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         return await PinnedArtifacts.ReadInlineAsync<T>(grains, run.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
     }
 
-    private static T Check<T>(SandboxCommandResult<T> result)
+    private static T Check<T>(CommandResult<T> result)
         where T : class =>
-        result.Outcome == SandboxCommandOutcome.Ok
+        result.Outcome == CommandOutcome.Accepted
             ? result.Snapshot!
-            : throw new InvalidOperationException($"{result.Outcome}: " + string.Join(" ", result.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+            : throw new InvalidOperationException($"{result.Outcome}: " + (result.Errors.Count > 0
+                ? string.Join(" ", result.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")))
+                : result.Reason));
 }

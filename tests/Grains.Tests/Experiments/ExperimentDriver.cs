@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Experiments;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
-using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs;
-using LabSandbox.Grains.Common;
-using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Runs.Experiment;
 using LabSandbox.Grains.Runs.LabGeneration;
 using LabSandbox.Grains.Runs.Pinning;
 using LabSandbox.TestSupport;
@@ -77,8 +78,8 @@ public sealed class ExperimentDriver(IGrainFactory grains)
     public async Task<ExperimentSnapshot> StartAsync(string experimentId, ExperimentConfig config)
     {
         var created = await grains.GetGrain<IExperimentGrain>(experimentId).CreateAsync(null, config);
-        Assert.Equal(ExperimentCommandOutcome.Accepted, created.Outcome);
-        return created.Experiment!;
+        Assert.Equal(CommandOutcome.Accepted, created.Outcome);
+        return created.Snapshot!;
     }
 
     /// <summary>Waits until the experiment has ended and its driver run has finished writing (its artifacts come last).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Tests.Simulations;
@@ -69,21 +70,21 @@ public sealed class ExperimentStoppingTests(OneSiloCluster cluster, ITestOutputH
         await Eventually.WaitAsync(experiment.GetAsync, e => e!.NumIterations >= 1, "the first iteration", TimeSpan.FromMinutes(2));
 
         var cancelled = await experiment.CancelAsync();
-        Assert.Equal(ExperimentCommandOutcome.Accepted, cancelled.Outcome);
-        Assert.Equal(ExperimentStatus.Cancelled, cancelled.Experiment!.Status);
-        Assert.Equal(ConvergenceReasons.Cancelled, cancelled.Experiment.ConvergenceReason);
-        Assert.False(cancelled.Experiment.Converged);
-        Assert.Null(cancelled.Experiment.Result);
+        Assert.Equal(CommandOutcome.Accepted, cancelled.Outcome);
+        Assert.Equal(ExperimentStatus.Cancelled, cancelled.Snapshot!.Status);
+        Assert.Equal(ConvergenceReasons.Cancelled, cancelled.Snapshot.ConvergenceReason);
+        Assert.False(cancelled.Snapshot.Converged);
+        Assert.Null(cancelled.Snapshot.Result);
 
         // Every run of it ends (the driver and any sample in flight are cancelled), and then nothing changes.
         var runs = await experiment.GetRunsAsync();
-        foreach (var runId in runs.Select(r => r.RunId).Append(cancelled.Experiment.DriverRunId))
+        foreach (var runId in runs.Select(r => r.RunId).Append(cancelled.Snapshot.DriverRunId))
         {
             await Eventually.WaitAsync(() => cluster.Grains.GetGrain<IRunGrain>(runId).GetAsync(), r => r!.Status.IsTerminal(), $"run {runId} to end");
         }
 
-        Assert.Equal(RunStatus.Cancelled, (await cluster.Grains.GetGrain<IRunGrain>(cancelled.Experiment.DriverRunId).GetAsync())!.Status);
-        var driverEvents = await new Infrastructure.RunDriver(cluster.Grains).EventsAsync(cancelled.Experiment.DriverRunId);
+        Assert.Equal(RunStatus.Cancelled, (await cluster.Grains.GetGrain<IRunGrain>(cancelled.Snapshot.DriverRunId).GetAsync())!.Status);
+        var driverEvents = await new Infrastructure.RunDriver(cluster.Grains).EventsAsync(cancelled.Snapshot.DriverRunId);
         Assert.Equal(RunEventNames.Cancelled, driverEvents[^1].Name);
         Assert.DoesNotContain(driverEvents, e => e.Name is RunEventNames.Failed or RunEventNames.RetryScheduled);
         var events = await driver.EventsAsync(id);
@@ -102,7 +103,7 @@ public sealed class ExperimentStoppingTests(OneSiloCluster cluster, ITestOutputH
 
         var after = (await experiment.GetAsync())!;
         Assert.Equal(ExperimentStatus.Cancelled, after.Status);
-        Assert.Equal(ExperimentCommandOutcome.Conflict, (await experiment.CancelAsync()).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, (await experiment.CancelAsync()).Outcome);
         Assert.False(await experiment.AppendEventsAsync([new ExperimentEventDraft(after.EventCount + 1, ExperimentEventTypes.IterationStart, 99, "{}")]));
         output.WriteLine($"cancelled after {after.NumIterations} iterations; {runs.Count} runs, {events.Count} events");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs.Advancement;
@@ -42,9 +43,9 @@ public sealed class RunDriver(IGrainFactory grains)
     public async Task<RunSnapshot> CreateAsync(string runId, RunSpec spec)
     {
         var created = await grains.GetGrain<IRunGrain>(runId).CreateAsync(spec);
-        Assert.Equal(RunCommandOutcome.Accepted, created.Outcome);
-        Assert.NotNull(created.Run);
-        return created.Run;
+        Assert.Equal(CommandOutcome.Accepted, created.Outcome);
+        Assert.NotNull(created.Snapshot);
+        return created.Snapshot;
     }
 
     public Task<RunSnapshot> WaitForStatusAsync(string runId, RunStatus status) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Tests.Infrastructure;
@@ -111,9 +112,9 @@ public sealed class AdvancementRunTests(ClusterFixture fixture)
         var again = await fixture.Grains.GetGrain<IRunGrain>(RunId).CreateAsync(spec);
         var other = await fixture.Grains.GetGrain<IRunGrain>(RunId).CreateAsync(spec with { ParamsHash = new string('0', 64) });
 
-        Assert.Equal(RunCommandOutcome.Accepted, again.Outcome);
-        Assert.Equal(RunStatus.Succeeded, again.Run!.Status);
-        Assert.Equal(RunCommandOutcome.Conflict, other.Outcome);
+        Assert.Equal(CommandOutcome.Accepted, again.Outcome);
+        Assert.Equal(RunStatus.Succeeded, again.Snapshot!.Status);
+        Assert.Equal(CommandOutcome.Conflict, other.Outcome);
         Assert.Equal(writes, fixture.Storage.WritesOf("run", RunId));
     }
 

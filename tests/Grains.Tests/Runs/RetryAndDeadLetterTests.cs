@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Tests.Infrastructure;
@@ -35,8 +36,8 @@ public sealed class RetryAndDeadLetterTests(ClusterFixture fixture)
 
         // A requeue keeps the attempt count and gives the run a fresh set of attempts.
         var requeued = await fixture.Grains.GetGrain<IRunGrain>(RunId).RequeueAsync();
-        Assert.Equal(RunCommandOutcome.Accepted, requeued.Outcome);
-        Assert.Equal((RunStatus.Queued, false, MaxAttempts), (requeued.Run!.Status, requeued.Run.DeadLettered, requeued.Run.Attempt));
+        Assert.Equal(CommandOutcome.Accepted, requeued.Outcome);
+        Assert.Equal((RunStatus.Queued, false, MaxAttempts), (requeued.Snapshot!.Status, requeued.Snapshot.DeadLettered, requeued.Snapshot.Attempt));
 
         var again = await runs.WaitTerminalAsync(RunId);
         Assert.Equal((RunStatus.Failed, true, 2 * MaxAttempts), (again.Status, again.DeadLettered, again.Attempt));
@@ -57,9 +58,9 @@ public sealed class RetryAndDeadLetterTests(ClusterFixture fixture)
         Assert.Equal((RunStatus.Failed, false, 1), (run.Status, run.DeadLettered, run.Attempt)); // INV-4 failure: final at once
 
         var result = await fixture.Grains.GetGrain<IRunGrain>(RunId).RequeueAsync();
-        Assert.Equal(RunCommandOutcome.Conflict, result.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal(run.EventCount, (await fixture.Grains.GetGrain<IRunGrain>(RunId).GetAsync())!.EventCount);
-        Assert.Equal(RunCommandOutcome.NotFound, (await fixture.Grains.GetGrain<IRunGrain>("run-test-requeue-missing-1").RequeueAsync()).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await fixture.Grains.GetGrain<IRunGrain>("run-test-requeue-missing-1").RequeueAsync()).Outcome);
     }
 
     /// <summary>Four retries, each naming the failed attempt, its error and a delay that doubles (±25% jitter, the policy's exact value).</summary>

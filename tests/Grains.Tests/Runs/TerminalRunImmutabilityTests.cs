@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Tests.Infrastructure;
 using LabSandbox.TestSupport;
@@ -27,7 +28,7 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IRunGrain>(RunId);
 
         var cancel = await grain.CancelAsync();
-        Assert.Equal(RunCommandOutcome.Conflict, cancel.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, cancel.Outcome);
         Assert.Contains("immutable", cancel.Reason, StringComparison.Ordinal);
         Assert.False(await grain.FailAsync(1, new RunFailure("late failure", Retryable: true)));
         Assert.False(await grain.CompleteAsync(1, [new ArtifactRef("art-other", ArtifactKinds.Metrics)]));
@@ -51,8 +52,8 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IRunGrain>(RunId);
 
         var cancel = await grain.CancelAsync();
-        Assert.Equal(RunCommandOutcome.Accepted, cancel.Outcome);
-        Assert.Equal(RunStatus.Cancelled, cancel.Run!.Status);
+        Assert.Equal(CommandOutcome.Accepted, cancel.Outcome);
+        Assert.Equal(RunStatus.Cancelled, cancel.Snapshot!.Status);
         var events = await _runs.EventsAsync(RunId);
         Assert.Equal(RunEventNames.Cancelled, events[^1].Name);
         var cancelled = await grain.GetAsync();
@@ -70,7 +71,7 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
 
         Assert.Equal(JsonSerializer.Serialize(cancelled), JsonSerializer.Serialize(await grain.GetAsync()));
         Assert.DoesNotContain(await _runs.EventsAsync(RunId), e => e.Name == RunEventNames.Succeeded);
-        Assert.Equal(RunCommandOutcome.Conflict, (await grain.CancelAsync()).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, (await grain.CancelAsync()).Outcome);
     }
 
     [Fact]
@@ -78,17 +79,17 @@ public sealed class TerminalRunImmutabilityTests(ClusterFixture fixture)
     {
         const string RunId = "run-test-inv3-cancel-queued-1";
         var grain = fixture.Grains.GetGrain<IRunGrain>(RunId);
-        Assert.Equal(RunCommandOutcome.NotFound, (await grain.CancelAsync()).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await grain.CancelAsync()).Outcome);
         ClaimHold.Hold(RunId);
         await _runs.CreateAsync(RunId, await _runs.TestSpecAsync(TestRunKinds.Slow, new JsonObject { ["case"] = "cancel-queued" }));
         Assert.Equal(RunStatus.Queued, (await grain.GetAsync())!.Status);
 
         var cancel = await grain.CancelAsync();
-        Assert.Equal(RunCommandOutcome.Accepted, cancel.Outcome);
-        Assert.Equal(RunStatus.Cancelled, cancel.Run!.Status);
-        Assert.Equal(0, cancel.Run.Attempt);
-        Assert.Null(cancel.Run.ClaimedBy);
-        Assert.Null(cancel.Run.StartedAt);
+        Assert.Equal(CommandOutcome.Accepted, cancel.Outcome);
+        Assert.Equal(RunStatus.Cancelled, cancel.Snapshot!.Status);
+        Assert.Equal(0, cancel.Snapshot.Attempt);
+        Assert.Null(cancel.Snapshot.ClaimedBy);
+        Assert.Null(cancel.Snapshot.StartedAt);
         var cancelled = JsonSerializer.Serialize(await grain.GetAsync());
 
         // The executor's claim arrives after the cancel and is refused: the handler never runs.

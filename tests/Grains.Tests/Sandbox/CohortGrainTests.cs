@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs.Simulation;
 using LabSandbox.Grains.Tests.Infrastructure;
@@ -37,10 +38,10 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
         Assert.Contains(Id, (await fixture.Grains.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync()).CohortIds);
 
         AssertOk(await Cohort(Id).CreateAsync("Cohort A", [.. members], Settings with { }));
-        AssertRejected(await Cohort(Id).CreateAsync("Cohort B", members, Settings), SandboxCommandOutcome.Conflict, "");
-        AssertRejected(await Cohort(Id).CreateAsync("Cohort A", [a.SyntheticCalcuttaId], Settings), SandboxCommandOutcome.Conflict, "");
-        AssertRejected(await Cohort(Id).CreateAsync("Cohort A", members, Settings with { Seed = 8 }), SandboxCommandOutcome.Conflict, "");
-        AssertRejected(await Cohort(Id).CreateAsync("Cohort A", members, Settings with { Sigma = 11 }), SandboxCommandOutcome.Conflict, "");
+        AssertConflict(await Cohort(Id).CreateAsync("Cohort B", members, Settings));
+        AssertConflict(await Cohort(Id).CreateAsync("Cohort A", [a.SyntheticCalcuttaId], Settings));
+        AssertConflict(await Cohort(Id).CreateAsync("Cohort A", members, Settings with { Seed = 8 }));
+        AssertConflict(await Cohort(Id).CreateAsync("Cohort A", members, Settings with { Sigma = 11 }));
 
         Assert.Equal(1, fixture.Storage.WritesOf(StateName, Id));
         var stored = await Cohort(Id).GetAsync();
@@ -134,11 +135,11 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
         AssertOk(await Cohort(Id).CreateAsync("Members", [member.SyntheticCalcuttaId], Settings));
         var writes = fixture.Storage.WritesOf(StateName, Id);
 
-        AssertRejected(await Cohort(Id).RecordSimulationAsync([]), SandboxCommandOutcome.Invalid, "runs");
-        AssertRejected(await Cohort(Id).RecordSimulationAsync([new("sc-test-not-a-member", member.Digest, "run-test-x")]), SandboxCommandOutcome.Invalid, "runs");
+        AssertRejected(await Cohort(Id).RecordSimulationAsync([]), CommandOutcome.Invalid, "runs");
+        AssertRejected(await Cohort(Id).RecordSimulationAsync([new("sc-test-not-a-member", member.Digest, "run-test-x")]), CommandOutcome.Invalid, "runs");
         AssertRejected(await Cohort(Id).RecordSimulationAsync(
             [new(member.SyntheticCalcuttaId, member.Digest, "run-test-a"), new(member.SyntheticCalcuttaId, member.Digest, "run-test-b")]),
-            SandboxCommandOutcome.Invalid, "runs");
+            CommandOutcome.Invalid, "runs");
 
         Assert.Equal(writes, fixture.Storage.WritesOf(StateName, Id));
         Assert.Empty((await Cohort(Id).GetAsync())!.Simulations);
@@ -148,7 +149,7 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
     public async Task Recording_for_a_missing_cohort_is_not_found_and_writes_nothing()
     {
         const string Id = "cohort-test-record-missing";
-        AssertRejected(await Cohort(Id).RecordSimulationAsync([new("sc-test-x", "sha256:00", "run-test-x")]), SandboxCommandOutcome.NotFound, "cohortId");
+        AssertRejected(await Cohort(Id).RecordSimulationAsync([new("sc-test-x", "sha256:00", "run-test-x")]), CommandOutcome.NotFound, "cohortId");
         Assert.Null(await Cohort(Id).GetAsync());
         Assert.Equal(0, fixture.Storage.WritesOf(StateName, Id));
     }
@@ -156,7 +157,7 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
     private async Task AssertInvalidAsync(string id, IReadOnlyList<string> members, CohortSettings settings, string field)
     {
         var result = await Cohort(id).CreateAsync("Invalid", members, settings);
-        AssertRejected(result, SandboxCommandOutcome.Invalid, field);
+        AssertRejected(result, CommandOutcome.Invalid, field);
         Assert.Null(await Cohort(id).GetAsync());
         Assert.Equal(0, fixture.Storage.WritesOf(StateName, id));
     }

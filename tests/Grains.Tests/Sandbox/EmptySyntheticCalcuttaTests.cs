@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Tests.Infrastructure;
@@ -41,10 +42,10 @@ public sealed class EmptySyntheticCalcuttaTests(ClusterFixture fixture)
         var entry = AssertOk(await Grain(Id).PutEntryAsync("two-teams", [new("houston", 30), new("duke", 30)]));
         Assert.Equal(["duke", "houston"], entry.Entries.Single().Bids.Select(b => b.TeamId));
         AssertRejected(await Grain(Id).PutEntryAsync("four-teams", [new("duke", 10), new("houston", 10), new("florida", 10), new("auburn", 10)]),
-            SandboxCommandOutcome.Invalid, "bids");
-        AssertRejected(await Grain(Id).PutEntryAsync("big-bid", [new("duke", 31), new("houston", 5)]), SandboxCommandOutcome.Invalid, "bids");
+            CommandOutcome.Invalid, "bids");
+        AssertRejected(await Grain(Id).PutEntryAsync("big-bid", [new("duke", 31), new("houston", 5)]), CommandOutcome.Invalid, "bids");
         AssertRejected(await Grain(Id).PutEntryAsync("over-budget", [new("duke", 30), new("houston", 30), new("florida", 5)]),
-            SandboxCommandOutcome.Invalid, "bids");
+            CommandOutcome.Invalid, "bids");
         Assert.Equal(2, fixture.Storage.WritesOf("syntheticCalcutta", Id));
     }
 
@@ -109,7 +110,7 @@ public sealed class EmptySyntheticCalcuttaTests(ClusterFixture fixture)
         const string Id = "sc-test-empty-all-problems";
         var result = await Grain(Id).CreateAsync(new SyntheticCalcuttaDefinition("", null, null, null, [], []));
 
-        Assert.Equal(SandboxCommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["name", "payouts", "rules", "scoringRules", "tournamentId"], result.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Null(await Grain(Id).GetAsync());
 
@@ -120,7 +121,7 @@ public sealed class EmptySyntheticCalcuttaTests(ClusterFixture fixture)
     private async Task AssertInvalidAsync(string id, SyntheticCalcuttaDefinition definition, string field)
     {
         var result = await Grain(id).CreateAsync(definition);
-        AssertRejected(result, SandboxCommandOutcome.Invalid, field);
+        AssertRejected(result, CommandOutcome.Invalid, field);
         Assert.Null(result.Snapshot);
         Assert.Null(await Grain(id).GetAsync());
         Assert.Equal(0, fixture.Storage.WritesOf("syntheticCalcutta", id));
@@ -135,7 +136,7 @@ public sealed class EmptySyntheticCalcuttaTests(ClusterFixture fixture)
         var result = await grain.CreateAsync(new SyntheticCalcuttaDefinition("Copy", "calcutta-2025", "ncaa-2025",
             new PoolRules(100, 3, 10, 1, 50), null, null));
 
-        Assert.Equal(SandboxCommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains("calcuttaId", result.Errors.Keys);
         Assert.Null(await grain.GetAsync());
         Assert.Equal(0, fixture.Storage.WritesOf("syntheticCalcutta", Id));

@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Sandbox;
 
@@ -51,24 +52,32 @@ public static class SandboxRecords
     }
 
     /// <summary>Asserts an Ok outcome (showing the errors otherwise) and returns the snapshot.</summary>
-    public static T AssertOk<T>(SandboxCommandResult<T> result)
+    public static T AssertOk<T>(CommandResult<T> result)
         where T : class
     {
-        Assert.True(result.Outcome == SandboxCommandOutcome.Ok, $"{result.Outcome}: {ErrorsText(result)}");
+        Assert.True(result.Outcome == CommandOutcome.Accepted, $"{result.Outcome}: {ErrorsText(result)}");
         Assert.Empty(result.Errors);
         Assert.NotNull(result.Snapshot);
         return result.Snapshot;
     }
 
     /// <summary>Asserts the outcome and that <paramref name="field"/> carries an error.</summary>
-    public static void AssertRejected<T>(SandboxCommandResult<T> result, SandboxCommandOutcome outcome, string field)
+    public static void AssertRejected<T>(CommandResult<T> result, CommandOutcome outcome, string field)
         where T : class
     {
         Assert.True(result.Outcome == outcome, $"expected {outcome} on '{field}', got {result.Outcome}: {ErrorsText(result)}");
         Assert.True(result.Errors.TryGetValue(field, out var messages) && messages.Length > 0, $"no error on '{field}': {ErrorsText(result)}");
     }
 
-    private static string ErrorsText<T>(SandboxCommandResult<T> result)
+    /// <summary>Asserts a conflict that says why.</summary>
+    public static void AssertConflict<T>(CommandResult<T> result)
+        where T : class
+    {
+        Assert.True(result.Outcome == CommandOutcome.Conflict, $"expected a conflict, got {result.Outcome}: {ErrorsText(result)}");
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+    }
+
+    private static string ErrorsText<T>(CommandResult<T> result)
         where T : class =>
-        string.Join("; ", result.Errors.Select(p => $"{p.Key}: {string.Join(" | ", p.Value)}"));
+        string.Join("; ", result.Errors.Select(p => $"{p.Key}: {string.Join(" | ", p.Value)}").Prepend(result.Reason).OfType<string>());
 }

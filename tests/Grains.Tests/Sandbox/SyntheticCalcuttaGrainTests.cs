@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Sandbox;
@@ -70,10 +71,10 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         AssertSameContent(created, AssertOk(await Grain(Id).CreateAsync(FromCalcutta())));
 
         var renamed = await Grain(Id).CreateAsync(FromCalcutta(name: "Another name"));
-        AssertRejected(renamed, SandboxCommandOutcome.Conflict, "");
+        AssertConflict(renamed);
         AssertSameContent(created, renamed.Snapshot);
-        AssertRejected(await Grain(Id).CreateAsync(FromCalcutta(calcuttaId: "calcutta-2024")), SandboxCommandOutcome.Conflict, "");
-        AssertRejected(await Grain(Id).CreateAsync(Empty(name: "Copy of 2025")), SandboxCommandOutcome.Conflict, "");
+        AssertConflict(await Grain(Id).CreateAsync(FromCalcutta(calcuttaId: "calcutta-2024")));
+        AssertConflict(await Grain(Id).CreateAsync(Empty(name: "Copy of 2025")));
 
         Assert.Equal(1, Writes(Id));
         AssertSameContent(created, await Grain(Id).GetAsync());
@@ -86,7 +87,7 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         var candidate = await CandidateAsync("cand-test-sc-versions");
         var history = new List<SyntheticCalcuttaSnapshot> { await CreateFrom2025Async(Id) };
 
-        async Task AcceptedAsync(Func<ISyntheticCalcuttaGrain, Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>>> change)
+        async Task AcceptedAsync(Func<ISyntheticCalcuttaGrain, Task<CommandResult<SyntheticCalcuttaSnapshot>>> change)
         {
             var previous = history[^1];
             var next = AssertOk(await change(Grain(Id)));
@@ -136,7 +137,7 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         var before = AssertOk(await Grain(Id).SetFocusCandidateAsync(attached));
         var writes = Writes(Id);
 
-        async Task RejectedAsync(Task<SandboxCommandResult<SyntheticCalcuttaSnapshot>> change, SandboxCommandOutcome outcome, string field)
+        async Task RejectedAsync(Task<CommandResult<SyntheticCalcuttaSnapshot>> change, CommandOutcome outcome, string field)
         {
             AssertRejected(await change, outcome, field);
             Assert.Equal(writes, Writes(Id));
@@ -144,21 +145,21 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         }
 
         var g = Grain(Id);
-        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 50), new("houston", 50)]), SandboxCommandOutcome.Invalid, "bids");
-        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 51), new("houston", 25), new("florida", 24)]), SandboxCommandOutcome.Invalid, "bids");
-        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 50), new("houston", 50), new("florida", 1)]), SandboxCommandOutcome.Invalid, "bids");
-        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 40), new("houston", 30), new("no-such-team", 30)]), SandboxCommandOutcome.Invalid, "bids");
-        await RejectedAsync(g.PutEntryAsync("P001", [new("duke", 40), new("duke", 30), new("houston", 30)]), SandboxCommandOutcome.Invalid, "bids");
-        await RejectedAsync(g.PutEntryAsync("bad key", ValidBids), SandboxCommandOutcome.Invalid, "entryKey");
-        await RejectedAsync(g.PutEntryAsync(attached, ValidBids), SandboxCommandOutcome.Invalid, "entryKey");
-        await RejectedAsync(g.DeleteEntryAsync(attached), SandboxCommandOutcome.Invalid, "entryKey");
-        await RejectedAsync(g.DeleteEntryAsync("P999"), SandboxCommandOutcome.NotFound, "entryKey");
-        await RejectedAsync(g.SetFocusCandidateAsync(unattached), SandboxCommandOutcome.Invalid, "candidateId");
-        await RejectedAsync(g.SetFocusCandidateAsync("P001"), SandboxCommandOutcome.Invalid, "candidateId");
-        await RejectedAsync(g.SetExcludedEntryAsync(attached), SandboxCommandOutcome.Invalid, "entryKey");
-        await RejectedAsync(g.SetExcludedEntryAsync("P999"), SandboxCommandOutcome.Invalid, "entryKey");
-        await RejectedAsync(g.DetachCandidateAsync(unattached), SandboxCommandOutcome.NotFound, "candidateId");
-        await RejectedAsync(g.AttachCandidateAsync("cand-test-sc-rejected-missing"), SandboxCommandOutcome.NotFound, "candidateId");
+        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 50), new("houston", 50)]), CommandOutcome.Invalid, "bids");
+        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 51), new("houston", 25), new("florida", 24)]), CommandOutcome.Invalid, "bids");
+        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 50), new("houston", 50), new("florida", 1)]), CommandOutcome.Invalid, "bids");
+        await RejectedAsync(g.PutEntryAsync("manual-1", [new("duke", 40), new("houston", 30), new("no-such-team", 30)]), CommandOutcome.Invalid, "bids");
+        await RejectedAsync(g.PutEntryAsync("P001", [new("duke", 40), new("duke", 30), new("houston", 30)]), CommandOutcome.Invalid, "bids");
+        await RejectedAsync(g.PutEntryAsync("bad key", ValidBids), CommandOutcome.Invalid, "entryKey");
+        await RejectedAsync(g.PutEntryAsync(attached, ValidBids), CommandOutcome.Invalid, "entryKey");
+        await RejectedAsync(g.DeleteEntryAsync(attached), CommandOutcome.Invalid, "entryKey");
+        await RejectedAsync(g.DeleteEntryAsync("P999"), CommandOutcome.NotFound, "entryKey");
+        await RejectedAsync(g.SetFocusCandidateAsync(unattached), CommandOutcome.Invalid, "candidateId");
+        await RejectedAsync(g.SetFocusCandidateAsync("P001"), CommandOutcome.Invalid, "candidateId");
+        await RejectedAsync(g.SetExcludedEntryAsync(attached), CommandOutcome.Invalid, "entryKey");
+        await RejectedAsync(g.SetExcludedEntryAsync("P999"), CommandOutcome.Invalid, "entryKey");
+        await RejectedAsync(g.DetachCandidateAsync(unattached), CommandOutcome.NotFound, "candidateId");
+        await RejectedAsync(g.AttachCandidateAsync("cand-test-sc-rejected-missing"), CommandOutcome.NotFound, "candidateId");
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         var before = AssertOk(await Grain(Id).SetExcludedEntryAsync(candidate));
         var writes = Writes(Id);
 
-        AssertRejected(await Grain(Id).SetFocusCandidateAsync(candidate), SandboxCommandOutcome.Invalid, "candidateId");
+        AssertRejected(await Grain(Id).SetFocusCandidateAsync(candidate), CommandOutcome.Invalid, "candidateId");
 
         Assert.Equal(writes, Writes(Id));
         AssertSameContent(before, await Grain(Id).GetAsync());
@@ -182,12 +183,12 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
     {
         const string Id = "sc-test-missing";
         var g = Grain(Id);
-        AssertRejected(await g.PutEntryAsync("manual-1", ValidBids), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
-        AssertRejected(await g.DeleteEntryAsync("P001"), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
-        AssertRejected(await g.AttachCandidateAsync("cand-test-sc-missing"), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
-        AssertRejected(await g.DetachCandidateAsync("cand-test-sc-missing"), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
-        AssertRejected(await g.SetExcludedEntryAsync(null), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
-        AssertRejected(await g.SetFocusCandidateAsync(null), SandboxCommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.PutEntryAsync("manual-1", ValidBids), CommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.DeleteEntryAsync("P001"), CommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.AttachCandidateAsync("cand-test-sc-missing"), CommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.DetachCandidateAsync("cand-test-sc-missing"), CommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.SetExcludedEntryAsync(null), CommandOutcome.NotFound, "syntheticCalcuttaId");
+        AssertRejected(await g.SetFocusCandidateAsync(null), CommandOutcome.NotFound, "syntheticCalcuttaId");
 
         Assert.Null(await g.GetAsync());
         Assert.Equal(0, Writes(Id));
@@ -233,8 +234,8 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         var before = AssertOk(await Grain(Id).PutEntryAsync(clash, ValidBids));
         var writes = Writes(Id);
 
-        AssertRejected(await Grain(Id).AttachCandidateAsync(other), SandboxCommandOutcome.Invalid, "candidateId");
-        AssertRejected(await Grain(Id).AttachCandidateAsync(clash), SandboxCommandOutcome.Invalid, "candidateId");
+        AssertRejected(await Grain(Id).AttachCandidateAsync(other), CommandOutcome.Invalid, "candidateId");
+        AssertRejected(await Grain(Id).AttachCandidateAsync(clash), CommandOutcome.Invalid, "candidateId");
 
         Assert.Equal(writes, Writes(Id));
         AssertSameContent(before, await Grain(Id).GetAsync());

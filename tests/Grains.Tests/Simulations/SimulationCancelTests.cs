@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.TestSupport;
 using Xunit.Abstractions;
@@ -29,7 +30,7 @@ public sealed class SimulationCancelTests(ThreeSiloCluster three, ITestOutputHel
 
         var cancelling = Stopwatch.GetTimestamp();
         var cancel = await three.Grains.GetGrain<IRunGrain>(runId).CancelAsync();
-        Assert.Equal(RunCommandOutcome.Accepted, cancel.Outcome);
+        Assert.Equal(CommandOutcome.Accepted, cancel.Outcome);
         var run = await three.Runs.WaitTerminalAsync(runId, TimeSpan.FromSeconds(2));
         Assert.Equal(RunStatus.Cancelled, run.Status);
         output.WriteLine($"cancelled after {Stopwatch.GetElapsedTime(cancelling).TotalMilliseconds:N0} ms");

@@ -1,6 +1,7 @@
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,6 @@ namespace LabSandbox.Api.Features.Experiments;
 /// </summary>
 public static class ExperimentsApi
 {
-    private const int DefaultListLimit = 50, MaxListLimit = 500, MaxEventsLimit = 1000;
-
     public static RouteGroupBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
@@ -76,10 +75,10 @@ public static class ExperimentsApi
     /// <summary>Experiments in ordinal id order; <c>after</c> is the last id of the previous page (its <c>nextCursor</c>).</summary>
     private static async Task<Results<Ok<ExperimentListResponse>, ValidationProblem>> List(IClusterClient cluster, int? limit, string? after)
     {
-        var pageSize = limit ?? DefaultListLimit;
-        if (pageSize is < 1 or > MaxListLimit)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+            return invalid;
         }
 
         var ids = (await cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync())
@@ -101,10 +100,10 @@ public static class ExperimentsApi
     private static async Task<Results<Ok<ExperimentIterationsResponse>, ValidationProblem, ProblemHttpResult>> GetIterations(
         string experimentId, IClusterClient cluster, int? from, int? limit)
     {
-        var pageSize = limit ?? DefaultListLimit;
-        if (pageSize is < 1 or > MaxListLimit)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxListLimit}.");
+            return invalid;
         }
 
         if (from is < 0)
@@ -127,10 +126,10 @@ public static class ExperimentsApi
     private static async Task<IResult> GetEvents(
         string experimentId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
     {
-        var pageSize = limit ?? MaxEventsLimit;
-        if (pageSize is < 1 or > MaxEventsLimit)
+        var pageSize = limit ?? ApiLimits.EventsPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.EventsPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"'limit' must be between 1 and {MaxEventsLimit}.");
+            return invalid;
         }
 
         if (after is < 0)
@@ -180,8 +179,8 @@ public static class ExperimentsApi
         var result = await cluster.GetGrain<IExperimentGrain>(experimentId).CancelAsync();
         return result.Outcome switch
         {
-            ExperimentCommandOutcome.Accepted => TypedResults.Ok(result.Experiment!),
-            ExperimentCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(result.Snapshot!),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Experiment", experimentId),
         };
     }

@@ -2,6 +2,7 @@ using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -72,10 +73,10 @@ public static class RunsApi
             statusFilter = parsed;
         }
 
-        var pageSize = limit ?? 50;
-        if (pageSize is < 1 or > 500)
+        var pageSize = limit ?? ApiLimits.DefaultPageSize;
+        if (ApiLimits.OutOfRange(pageSize, ApiLimits.MaxPageSize) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", "'limit' must be between 1 and 500.");
+            return invalid;
         }
 
         RunCursor? after = null;
@@ -104,7 +105,7 @@ public static class RunsApi
         string runId, IClusterClient cluster, HttpRequest request, long? after, int? limit, CancellationToken cancellationToken)
     {
         var grain = cluster.GetGrain<IRunGrain>(runId);
-        var page = await grain.GetEventsAsync(after ?? 0, limit ?? 1000);
+        var page = await grain.GetEventsAsync(after ?? 0, limit ?? ApiLimits.EventsPageSize);
         if (page is null)
         {
             return ApiProblems.NotFound("Run", runId);
@@ -128,8 +129,8 @@ public static class RunsApi
         var result = await cluster.GetGrain<IRunGrain>(runId).CancelAsync();
         return result.Outcome switch
         {
-            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
-            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Snapshot!)),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Run", runId),
         };
     }
@@ -140,8 +141,8 @@ public static class RunsApi
         var result = await cluster.GetGrain<IRunGrain>(runId).RequeueAsync();
         return result.Outcome switch
         {
-            RunCommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Run!)),
-            RunCommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
+            CommandOutcome.Accepted => TypedResults.Ok(RunResponse.From(result.Snapshot!)),
+            CommandOutcome.Conflict => ApiProblems.Conflict(result.Reason!),
             _ => ApiProblems.NotFound("Run", runId),
         };
     }

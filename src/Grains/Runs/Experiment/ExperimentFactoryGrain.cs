@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using Orleans.Concurrency;
 
@@ -30,7 +31,7 @@ public sealed class ExperimentFactoryGrain : Grain, IExperimentFactoryGrain
         }
 
         var created = await GrainFactory.GetGrain<IExperimentGrain>(experimentId).CreateAsync(plan.Name, config);
-        return created.Outcome == ExperimentCommandOutcome.Accepted && created.Experiment is { } experiment
+        return created.Outcome == CommandOutcome.Accepted && created.Snapshot is { } experiment
             ? new ExperimentCreation(ExperimentCreationOutcome.Created, experiment, new Dictionary<string, string[]>())
             : new ExperimentCreation(ExperimentCreationOutcome.Conflict, null, new Dictionary<string, string[]>(),
                 created.Reason ?? $"Experiment '{experimentId}' already exists with another config.");

@@ -1,8 +1,9 @@
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
-using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs.PairedSimulation;
 using LabSandbox.Grains.Runs.Pinning;
 
@@ -31,7 +32,7 @@ public sealed class PairedRunEvaluations(IGrainFactory grains, string experiment
 
         var spec = ExperimentRuns.SimulationSpec(experimentId, config, new RunExperimentTag(experimentId, iteration, sample, purpose), seed, nSims, variants);
         var created = await grains.GetGrain<IRunGrain>(reference.RunId).CreateAsync(spec);
-        if (created.Outcome != RunCommandOutcome.Accepted)
+        if (created.Outcome != CommandOutcome.Accepted)
         {
             throw new NonRetryableRunException($"Run '{reference.RunId}' was not accepted: {created.Reason}");
         }
