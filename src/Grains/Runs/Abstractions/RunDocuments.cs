@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
@@ -22,6 +23,15 @@ public static class RunDocuments
     /// <summary>The run's <c>metrics</c> artifact (INV-4): its document as canonical JSON, inline.</summary>
     public static ArtifactDraft Metrics<T>(this RunExecutionContext context, T document, IReadOnlyDictionary<string, string> summary) =>
         context.InlineJson(ArtifactKinds.Metrics, "metrics.json", document, summary);
+
+    /// <summary>
+    /// The <c>metrics</c> report of an orchestration run, as canonical JSON: its upstream artifacts are what its child runs
+    /// produced (not the run's own pinned inputs), so the lineage leads from the report to every child.
+    /// </summary>
+    public static ArtifactDraft CanonicalReport<T>(
+        this RunExecutionContext context, T report, IReadOnlyDictionary<string, string> summary, IReadOnlyList<string> upstreamArtifactIds) =>
+        new(ArtifactKinds.Metrics, "application/json", "metrics.json", Encoding.UTF8.GetBytes(CanonicalJson.Serialize(report)), Inline: true,
+            summary, new ArtifactLineage(upstreamArtifactIds, context.Spec.DatasetRefs));
 
     /// <summary>A small JSON artifact of <paramref name="kind"/>, kept inline in its record.</summary>
     public static ArtifactDraft InlineJson<T>(this RunExecutionContext context, string kind, string fileName, T document, IReadOnlyDictionary<string, string> summary) =>

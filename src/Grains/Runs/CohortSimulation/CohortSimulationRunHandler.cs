@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using LabSandbox.Grains.Artifacts;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
@@ -23,8 +20,7 @@ public sealed class CohortSimulationRunHandler(SpecDerivedRuns runs) : IRunHandl
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var p = JsonSerializer.Deserialize<CohortSimulationParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var p = context.ReadParams<CohortSimulationParams>();
         var starter = new CohortMemberStarter(context.Grains, runs, p.Settings);
         var steps = 2.0 * p.Members.Count;
         var done = 0;
@@ -80,13 +76,8 @@ public sealed class CohortSimulationRunHandler(SpecDerivedRuns runs) : IRunHandl
             ["simulationId"] = simulation.SimulationId,
             ["members"] = simulation.Runs.Count.ToString(CultureInfo.InvariantCulture),
         };
-        var lineage = new ArtifactLineage(
-            simulation.Runs.Select(r => ArtifactWriter.ArtifactIdFor(r.RunId, ArtifactKinds.Metrics)).ToList(), context.Spec.DatasetRefs);
-        return new RunOutput(
-        [
-            new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-                Encoding.UTF8.GetBytes(CanonicalJson.Serialize(report)), Inline: true, summary, lineage),
-        ]);
+        var members = simulation.Runs.Select(r => ArtifactWriter.ArtifactIdFor(r.RunId, ArtifactKinds.Metrics)).ToList();
+        return new RunOutput([context.CanonicalReport(report, summary, members)]);
     }
 
     /// <summary>Records the simulation in the cohort (idempotent: the same runs are the same simulation) and returns it.</summary>

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using LabSandbox.Grains.Common;
-using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
@@ -28,8 +24,7 @@ public sealed class LabGenerationRunHandler(SpecDerivedRuns runs) : IRunHandler
 
     public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
     {
-        var p = JsonSerializer.Deserialize<LabGenerationParams>(context.Spec.ParamsJson, ContentDigest.Options)
-            ?? throw new NonRetryableRunException("The run's params are empty.");
+        var p = context.ReadParams<LabGenerationParams>();
         var self = await context.Grains.GetGrain<IRunGrain>(context.RunId).GetAsync()
             ?? throw new NonRetryableRunException($"Run '{context.RunId}' does not exist.");
         var generator = new LabPoolGenerator(context.Grains, runs, p.Config, p.ConfigKey, self.CreatedAt);
@@ -87,8 +82,6 @@ public sealed class LabGenerationRunHandler(SpecDerivedRuns runs) : IRunHandler
             ["skipped"] = report.Skipped.ToString(CultureInfo.InvariantCulture),
             ["failed"] = report.Failed.ToString(CultureInfo.InvariantCulture),
         };
-        return new ArtifactDraft(ArtifactKinds.Metrics, "application/json", "metrics.json",
-            Encoding.UTF8.GetBytes(CanonicalJson.Serialize(report)), Inline: true, summary,
-            new ArtifactLineage(bids, context.Spec.DatasetRefs));
+        return context.CanonicalReport(report, summary, bids);
     }
 }
