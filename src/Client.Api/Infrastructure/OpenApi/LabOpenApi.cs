@@ -17,11 +17,21 @@ public static class LabOpenApi
             options.AddOperationTransformer<IdempotencyKeyTransformer>();
         });
 
-    /// <summary>Scalar's page and script come from its package (embedded assets), so the reference works offline.</summary>
+    /// <summary>
+    /// Scalar's page and script come from its package (embedded assets), so the reference works offline; its hosted
+    /// extras (telemetry, the AI agent, the developer-tools bar with its cloud links) are off: they would call out of
+    /// a lab that may have no network, and send nothing a user asked for.
+    /// </summary>
     public static IEndpointRouteBuilder MapLabOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("LabSandbox API"));
+        app.MapScalarApiReference(ReferencePath, options =>
+        {
+            options.Title = "LabSandbox API";
+            options.Telemetry = false;
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+        });
         return app;
     }
 }
