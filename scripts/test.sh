@@ -59,6 +59,13 @@ fi
 echo "== API lint tools (npm ci in tools/api-lint)"
 (cd tools/api-lint && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers on a closed network).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium from Debian"
+  if [ "$(id -u)" -ne 0 ]; then echo "/usr/bin/chromium missing and not root: install Debian's chromium." >&2; exit 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 echo "== build"
 dotnet build LabSandbox.sln -c Debug -v minimal -nologo
 

@@ -1,10 +1,13 @@
+using LabSandbox.Api.Components;
 using LabSandbox.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLabSandboxApi();
+builder.AddLabSandboxUi();
 
 var app = builder.Build();
 app.MapLabSandboxApi();
+app.MapLabSandboxUi();
 app.Run();
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>

@@ -20,7 +20,7 @@ public static class ApiEndpoints
     public static WebApplication MapLabSandboxApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
         app.UseIdempotencyKeys();
 
         // Any endpoint may meet a cluster that is momentarily unavailable; any POST under /api/v1 an Idempotency-Key conflict.
@@ -37,4 +37,9 @@ public static class ApiEndpoints
         app.MapLabOpenApi();
         return app;
     }
+
+    /// <summary>The machine-facing paths (API, OpenAPI document, health); everything else is the web UI's.</summary>
+    public static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+        || context.Request.Path.StartsWithSegments("/health");
 }

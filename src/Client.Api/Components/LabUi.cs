@@ -1,0 +1,29 @@
+using LabSandbox.Api.Infrastructure;
+using MudBlazor.Services;
+
+namespace LabSandbox.Api.Components;
+
+/// <summary>The web UI: a Blazor Web App served at <c>/</c> beside <c>/api/v1</c>, its pages calling the same grain contracts as the API.</summary>
+public static class LabUi
+{
+    public static WebApplicationBuilder AddLabSandboxUi(this WebApplicationBuilder builder)
+    {
+        // Package assets (MudBlazor's CSS and JS) are served from the build output too, not only when published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapLabSandboxUi(this WebApplication app)
+    {
+        // An unknown page address shows the UI's not-found page (the API's paths keep their problem details).
+        app.UseWhen(context => !ApiEndpoints.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing runs after the re-execute so the not-found page is routed like any other page.
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

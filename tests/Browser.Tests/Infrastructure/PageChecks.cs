@@ -1,0 +1,41 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace LabSandbox.Browser.Tests.Infrastructure;
+
+/// <summary>What every page must pass: axe-core with no serious or critical violation, a screenshot kept as test output.</summary>
+public static class PageChecks
+{
+    /// <summary>Waits until Blazor has connected the page (the circuit is live), so clicks reach the server.</summary>
+    public static async Task WaitForInteractiveAsync(this IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
+            $"- {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    /// <summary>A full-page screenshot under TestResults/screenshots; with <c>LABSANDBOX_WRITE_SCREENSHOTS=1</c> also into docs/screenshots when <paramref name="forDocs"/>.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name, bool forDocs = false)
+    {
+        Directory.CreateDirectory(RepoPaths.ScreenshotOutput);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        await File.WriteAllBytesAsync(Path.Combine(RepoPaths.ScreenshotOutput, name + ".png"), bytes);
+        if (forDocs && Environment.GetEnvironmentVariable("LABSANDBOX_WRITE_SCREENSHOTS") == "1")
+        {
+            Directory.CreateDirectory(RepoPaths.DocsScreenshots);
+            await File.WriteAllBytesAsync(Path.Combine(RepoPaths.DocsScreenshots, name + ".png"), bytes);
+        }
+    }
+
+    /// <summary>True when the main content is no wider than the viewport (wide tables scroll inside their own box).</summary>
+    public static async Task AssertNoHorizontalScrollAsync(this IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls horizontally by {overflow}px at width {page.ViewportSize?.Width}");
+    }
+}

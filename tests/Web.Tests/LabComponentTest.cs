@@ -1,0 +1,18 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace LabSandbox.Web.Tests;
+
+/// <summary>
+/// A bUnit context with MudBlazor's services; MudBlazor's own JavaScript calls are answered loosely (they only
+/// measure and focus), while a test can still set up and verify the calls that matter, such as downloads.
+/// </summary>
+public abstract class LabComponentTest : BunitContext
+{
+    protected LabComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+}
