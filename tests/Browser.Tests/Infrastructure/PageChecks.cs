@@ -7,9 +7,12 @@ namespace LabSandbox.Browser.Tests.Infrastructure;
 /// <summary>What every page must pass: axe-core with no serious or critical violation, a screenshot kept as test output.</summary>
 public static class PageChecks
 {
-    /// <summary>Waits until Blazor has connected the page (the circuit is live), so clicks reach the server.</summary>
+    /// <summary>
+    /// Waits until the page has rendered interactively (the circuit is live; MainLayout marks it), so clicks reach the
+    /// server instead of posting a prerendered form.
+    /// </summary>
     public static async Task WaitForInteractiveAsync(this IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
 
     public static async Task AssertAccessibleAsync(this IPage page)
     {
