@@ -58,7 +58,4 @@ public sealed record CandidateView(
 
         return total;
     }
-
-    /// <summary>Captured points per bid point over the whole entry (Σ captured / Σ bids).</summary>
-    public double? TotalRoi => Total(Bids, b => b.CapturedPoints) is { } captured && TotalBidPoints > 0 ? captured / TotalBidPoints : null;
 }
