@@ -66,12 +66,20 @@ public sealed class LabPageTests(BrowserLab lab, ITestOutputHelper output)
             await phone.GotoAsync(url);
             await phone.WaitForInteractiveAsync();
             await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            output.WriteLine($"{name}: wider than the viewport: {await OverflowingAsync(phone)}");
             await phone.AssertNoHorizontalScrollAsync();
             await phone.ScreenshotAsync(name);
         }
 
         await phone.Context.CloseAsync();
     }
+
+    /// <summary>The elements that stick out to the right outside any scroll box, to say which one when a page scrolls sideways.</summary>
+    private static Task<string> OverflowingAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.lab-scroll'))
+            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')
+        """);
 
     [Fact]
     public async Task An_unknown_candidate_shows_not_found()

@@ -50,7 +50,7 @@ public sealed class CoverageMatrixTests : LabAsyncComponentTest
 
         Assert.Single(cut.FindAll("tbody tr"));
         Assert.Equal("1/1", cut.Find(".lab-coverage-count").TextContent);
-        Assert.Equal("2019", cut.Find("thead a[href='/pools/calcutta-2019']").TextContent);
+        Assert.Equal("Pool 2019", cut.Find("thead a[href='/pools/calcutta-2019']").TextContent);
     }
 
     [Fact]
