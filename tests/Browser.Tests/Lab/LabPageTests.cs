@@ -82,6 +82,26 @@ public sealed class LabPageTests(BrowserLab lab, ITestOutputHelper output)
         """);
 
     [Fact]
+    public async Task A_bad_config_shows_the_apis_error_under_its_field_and_starts_nothing()
+    {
+        var page = await lab.NewPageAsync();
+        await page.GotoAsync("/lab");
+        await page.WaitForInteractiveAsync();
+
+        // The button is enabled once the page is interactive; typing before that would be overwritten.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Generate candidates" })).ToBeEnabledAsync();
+        await page.GetByLabel("Sigma (σ)").FillAsync("0");
+        await page.GetByLabel("Sigma (σ)").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate candidates" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("'advancementModel.sigma' must be a finite number greater than 0.")).ToBeVisibleAsync();
+        Assert.DoesNotContain("run=", page.Url);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("lab-generate-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_candidate_shows_not_found()
     {
         var page = await lab.NewPageAsync();

@@ -65,4 +65,16 @@ public sealed class CoverageMatrixTests : LabAsyncComponentTest
         var filtered = Render<CoverageMatrix>(p => p.Add(x => x.View, empty).Add(x => x.Filtered, true));
         Assert.Contains("No config matches these filters", filtered.Markup);
     }
+
+    [Fact]
+    public void The_matrix_exports_as_a_file_named_for_it()
+    {
+        var view = LabCoverageView.From(LabFixtures.Pools, LabFixtures.Entries("cfg-aaaa", LabFixtures.Ridge, LabFixtures.Pools), new LabCandidateFilter());
+        var cut = Render<CoverageMatrix>(p => p.Add(x => x.View, view));
+
+        cut.Find("button[aria-label='Export coverage as CSV']").Click();
+
+        var call = JSInterop.VerifyInvoke("labDownload");
+        Assert.Equal("lab-coverage.csv", call.Arguments[0]);
+    }
 }

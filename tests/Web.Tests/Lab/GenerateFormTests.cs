@@ -81,4 +81,15 @@ public sealed class GenerateFormTests : LabAsyncComponentTest
         cut.Find("form").Submit();
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public void A_prerendered_form_waits_for_the_page_to_be_interactive()
+    {
+        var calls = 0;
+        var cut = Render<GenerateForm>(p => p.Add(x => x.Form, new LabConfigForm()).Add(x => x.Ready, false).Add(x => x.OnSubmit, _ => calls++));
+
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+        cut.Find("form").Submit();
+        Assert.Equal(0, calls);
+    }
 }
