@@ -44,19 +44,8 @@ public static class LabApi
     /// <summary>For each config generated so far: the real pools with a candidate, out of all of them.</summary>
     private static async Task<Ok<LabCoverageResponse>> GetCoverage(IClusterClient cluster)
     {
-        var pools = (await cluster.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync()).CalcuttaIds;
-        var entries = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
-        var configs = entries
-            .GroupBy(e => e.ConfigKey)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var covered = g.Select(e => e.CalcuttaId).Where(pools.Contains).ToHashSet();
-                return new LabCoverageItem(g.Key, g.First().Config, covered.Count, pools.Count,
-                    pools.Where(p => !covered.Contains(p)).Order(StringComparer.Ordinal).ToList());
-            })
-            .ToList();
-        return TypedResults.Ok(new LabCoverageResponse(pools.Count, configs));
+        var (pools, entries) = await LabCatalog.ReadIndexAsync(cluster);
+        return TypedResults.Ok(LabCatalog.Coverage(pools, entries));
     }
 
     /// <summary>
@@ -77,24 +66,9 @@ public static class LabApi
             return ApiProblems.Invalid("sigma", "'sigma' must be a finite number greater than 0.");
         }
 
-        var entries = (await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync())
-            .Where(e => calcuttaId is null || e.CalcuttaId == calcuttaId)
-            .Where(e => configKey is null || e.ConfigKey == configKey)
-            .Where(e => marketModel is null || e.Config.MarketModel == marketModel)
-            .Where(e => optimizerKey is null || e.Config.OptimizerKey == optimizerKey)
-            .Where(e => startingState is null || e.Config.StartingState == startingState)
-            .Where(e => excludedEntry is null || e.Config.ExcludedEntry == excludedEntry)
-            .Where(e => advancementModelKind is null || e.Config.AdvancementModel.Kind == advancementModelKind)
-            .Where(e => sigma is null || e.Config.AdvancementModel.Sigma == sigma)
-            .ToList();
-        var items = new List<LabCandidateItem>();
-        foreach (var entry in entries)
-        {
-            var candidate = await cluster.GetGrain<ICandidateGrain>(entry.CandidateId).GetAsync();
-            items.Add(new LabCandidateItem(entry.CalcuttaId, entry.ConfigKey, entry.Config, entry.CandidateId,
-                candidate?.Objective ?? 0, candidate?.SpendPoints ?? 0, candidate?.Bids.Count ?? 0));
-        }
-
+        var filter = new LabCandidateFilter(calcuttaId, configKey, marketModel, optimizerKey, startingState, excludedEntry, advancementModelKind, sigma);
+        var entries = (await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync()).Where(filter.Matches);
+        var items = await LabCatalog.ItemsAsync(cluster, entries);
         return TypedResults.Ok(new LabCandidateListResponse(items));
     }
 
