@@ -8,7 +8,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Lab;
 
-public sealed class CandidateDetailTests : LabAsyncComponentTest
+public sealed class CandidateDetailTests : LabComponentTest
 {
     [Fact]
     public void The_provenance_links_every_upstream_id()

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Lab;
 
-public sealed class CandidatesTableTests : LabAsyncComponentTest
+public sealed class CandidatesTableTests : LabComponentTest
 {
     private static IReadOnlyList<LabCandidateItem> Items(int count) => LabFixtures.Entries("cfg-aaaa", LabFixtures.Ridge, LabFixtures.Pools).Take(count)
         .Select(e => new LabCandidateItem(e.CalcuttaId, e.ConfigKey, e.Config, e.CandidateId, 185.15, 100, 10)).ToList();

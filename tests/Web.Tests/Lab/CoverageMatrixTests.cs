@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Lab;
 
-public sealed class CoverageMatrixTests : LabAsyncComponentTest
+public sealed class CoverageMatrixTests : LabComponentTest
 {
     [Fact]
     public void A_fully_covered_config_shows_8_of_8_and_links_each_pool_to_its_candidate()

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Lab;
 
-public sealed class GenerateFormTests : LabAsyncComponentTest
+public sealed class GenerateFormTests : LabComponentTest
 {
     [Fact]
     public void The_default_config_is_the_honest_ridge_one_and_its_body_is_the_apis()

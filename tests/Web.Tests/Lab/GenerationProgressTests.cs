@@ -6,7 +6,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Lab;
 
-public sealed class GenerationProgressTests : LabAsyncComponentTest
+public sealed class GenerationProgressTests : LabComponentTest
 {
     private static readonly DateTimeOffset At = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
