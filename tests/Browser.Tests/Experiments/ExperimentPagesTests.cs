@@ -23,7 +23,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New experiment" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New experiment");
-        await page.WaitForInteractiveAsync();
+        await FormReadyAsync(page);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("experiment-new");
 
@@ -50,7 +50,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
 
         // Newest first: the end event tops the trace; the type filter goes into the address.
         Assert.Equal("EXPERIMENT.END", await page.Locator(".trace-row").First.GetAttributeAsync("data-type"));
-        await page.Locator(".mud-select").Filter(new() { HasText = "Event type" }).ClickAsync();
+        await page.Locator("div.mud-input-control.mud-select").Filter(new() { HasText = "Event type" }).ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "ITERATION.START" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("events=ITERATION.START"));
         var types = await page.Locator(".trace-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.type)");
@@ -91,7 +91,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/experiments/new");
-        await page.WaitForInteractiveAsync();
+        await FormReadyAsync(page);
         await page.GetByLabel("Name (optional)").FillAsync("Long search to cancel");
         await page.GetByLabel("Master seed").FillAsync("424242");
         await page.GetByLabel("Screening simulations").FillAsync("1000000");
@@ -127,6 +127,13 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "All experiments" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The form is live (its circuit rendered it): typing before that would be lost to the interactive render.</summary>
+    private static async Task FormReadyAsync(IPage page)
+    {
+        await page.WaitForInteractiveAsync();
+        await page.Locator("form.new-experiment[data-interactive='true']").WaitForAsync();
     }
 
     [GeneratedRegex(@"/experiments/exp-[0-9a-f]+$")]
