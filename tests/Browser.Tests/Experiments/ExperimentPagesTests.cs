@@ -53,6 +53,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         await page.Locator("div.mud-input-control.mud-select").Filter(new() { HasText = "Event type" }).ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "ITERATION.START" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("events=ITERATION.START"));
+        await Assertions.Expect(page.Locator(".trace-row:not([data-type='ITERATION.START'])")).ToHaveCountAsync(0);
         var types = await page.Locator(".trace-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.type)");
         Assert.NotEmpty(types);
         Assert.All(types, t => Assert.Equal("ITERATION.START", t));

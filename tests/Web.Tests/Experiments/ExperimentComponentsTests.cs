@@ -117,7 +117,7 @@ public sealed class ExperimentComponentsTests : AsyncDisposedLabTest
 
         var rows = all.FindAll("tr.trace-row");
         Assert.Equal(["5", "4", "3", "2", "1"], rows.Select(r => r.QuerySelector("td")!.TextContent));
-        Assert.Contains("Experiment ended: patience exhausted", rows[0].TextContent);
+        Assert.Contains("Experiment ended: patience exhausted (no accepted challenger for several iterations) after 2 iterations", rows[0].TextContent);
         Assert.Contains("improvement $186.50 [$185.00, $188.00], significant", rows[0].TextContent);
         Assert.Contains("Challenger 0 pruned: mean gain -$1.00, upper bound -$0.40 after 2,000 simulations.", rows[2].TextContent);
         Assert.Contains("Live: new events appear at the top.", all.Find(".trace-status").TextContent);
@@ -137,6 +137,11 @@ public sealed class ExperimentComponentsTests : AsyncDisposedLabTest
         Assert.Contains("No events yet.", none.Markup);
         Assert.Contains("No events of this type yet.", noneOfType.Markup);
     }
+
+    [Fact]
+    public void A_cancelled_experiments_end_reads_without_an_improvement() =>
+        Assert.Equal("Experiment ended: cancelled after 3 iterations.", ExperimentEventText.Summarize(new ExperimentEvent(
+            9, ExperimentEventTypes.ExperimentEnd, null, Created, """{"converged":false,"numIterations":3,"reason":"cancelled"}""")));
 
     [Fact]
     public void An_event_whose_payload_does_not_read_shows_its_type() =>

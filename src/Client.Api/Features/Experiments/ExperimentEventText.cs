@@ -31,7 +31,7 @@ public static class ExperimentEventText
                 T.EvalResult => EvalResult(d),
                 T.IterationAccepted => $"Challenger {Number(d, "challenger")} ({Text(d, "move")}) accepted: gain {Stat(d, "gain")}; measured alone {Mean(d, "measuredAlone")}.",
                 T.EarlyStop => $"Stopped early: {Reason(Text(d, "reason"))}.",
-                T.ExperimentEnd => $"Experiment ended: {Reason(Text(d, "reason"))}; improvement {Stat(d, "improvement")}{(d.TryGetProperty("significant", out var s) && s.ValueKind == JsonValueKind.True ? ", significant" : "")}.",
+                T.ExperimentEnd => End(d),
                 _ => e.Type,
             };
         }
@@ -51,6 +51,18 @@ public static class ExperimentEventText
         null => "—",
         _ => reason,
     };
+
+    /// <summary>A search's end carries the improvement; a cancel's end (written by the grain) only the reason.</summary>
+    private static string End(JsonElement d)
+    {
+        var text = $"Experiment ended: {Reason(Text(d, "reason"))} after {Number(d, "numIterations")} iterations";
+        if (d.TryGetProperty("improvement", out _))
+        {
+            text += $"; improvement {Stat(d, "improvement")}";
+        }
+
+        return text + (d.TryGetProperty("significant", out var s) && s.ValueKind == JsonValueKind.True ? ", significant." : ".");
+    }
 
     private static string Batch(JsonElement d)
     {
