@@ -45,7 +45,8 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         await Assertions.Expect(page.Locator(".hindsight-note")).ToContainTextAsync("Hindsight result");
         output.WriteLine($"Experiment {url}: form submitted → page {navigated.TotalSeconds:0.0} s, → final state shown {clock.Elapsed.TotalSeconds:0.0} s (inputs prepared, search run, no reload)");
         Assert.Equal(url, page.Url);
-        Assert.True(await page.Locator(".convergence-chart").CountAsync() == 1);
+        await Assertions.Expect(page.Locator("svg.convergence-wide")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg.convergence-narrow")).ToBeHiddenAsync();
         Assert.True(await page.Locator(".iterations-table tbody tr").CountAsync() > 1);
 
         // Newest first: the end event tops the trace; the type filter goes into the address.
@@ -75,6 +76,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         await phone.GotoAsync(url);
         await phone.WaitForInteractiveAsync();
         await Assertions.Expect(phone.Locator(".experiment-status")).ToHaveTextAsync("succeeded");
+        await Assertions.Expect(phone.Locator("svg.convergence-narrow")).ToBeVisibleAsync();
         await phone.AssertNoHorizontalScrollAsync();
         await phone.AssertAccessibleAsync();
         await phone.ScreenshotAsync("experiment-phone");

@@ -49,7 +49,8 @@ public sealed class ExperimentComponentsTests : AsyncDisposedLabTest
         Assert.Equal(3, rows.Count);
         Assert.Equal(["0", "$2.54", "$2.24", "$2.84", "10,000", "no", "—"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Equal(["1", "$3.00", "$2.75", "$3.25", "10,000", "yes", "$189.04"], rows[1].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Single(cut.FindAll("circle.accepted-mark"));
+        Assert.Single(cut.FindAll(".convergence-wide circle.accepted-mark"));
+        Assert.Single(cut.FindAll(".convergence-narrow circle.accepted-mark"));
         Assert.Contains("from $2.54 at iteration 0 to $189.00 at iteration 2; 1 accepted step", cut.Find("svg title").TextContent);
         Assert.Equal("img", cut.Find("svg").GetAttribute("role"));
     }
@@ -78,7 +79,8 @@ public sealed class ExperimentComponentsTests : AsyncDisposedLabTest
         Assert.Contains("2,000", rows[1].TextContent);
         Assert.Contains("accepted", rows[2].TextContent);
         Assert.Contains("lab-highlight", rows[2].ClassName);
-        Assert.Contains("drop auburn (25), new florida (25)", rows[2].TextContent);
+        Assert.Contains("drop auburn (25), new florida (25), +5 duke and 1 more change", rows[2].QuerySelector("summary")!.TextContent);
+        Assert.Contains("drop auburn (25), new florida (25), +5 duke, −5 houston", rows[2].TextContent);
         Assert.Contains("$182.75 [$181.25, $184.25]", rows[2].TextContent);
         Assert.Contains("evaluated", rows[3].TextContent);
         Assert.Contains("1 pruned · 1 evaluated · 1 accepted", cut.Markup);

@@ -65,6 +65,13 @@ public static class BidText
     public static string Describe(IReadOnlyList<EntryBid> bids) =>
         bids.Count == 0 ? "no bids" : string.Join(" · ", bids.OrderBy(b => b.TeamId, StringComparer.Ordinal).Select(b => $"{b.TeamId} {b.BidPoints}"));
 
+    /// <summary>The first <paramref name="changes"/> changes and how many more; null when there are no more.</summary>
+    public static string? Shorten(string difference, int changes)
+    {
+        var parts = difference.Split(", ");
+        return parts.Length <= changes ? null : $"{string.Join(", ", parts.Take(changes))} and {parts.Length - changes} more change{(parts.Length - changes == 1 ? "" : "s")}";
+    }
+
     /// <summary>"+5 T01, −5 T02, new T03 (3)": per team the change in points, largest first, then by team.</summary>
     public static string Difference(IReadOnlyList<EntryBid> from, IReadOnlyList<EntryBid> to)
     {
