@@ -81,14 +81,8 @@ public static class ExperimentsApi
             return invalid;
         }
 
-        var ids = (await cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync())
-            .Order(StringComparer.Ordinal)
-            .Where(id => after is null || string.CompareOrdinal(id, after) > 0)
-            .ToList();
-        var page = ids.Take(pageSize).ToList();
-        var snapshots = await Task.WhenAll(page.Select(id => cluster.GetGrain<IExperimentGrain>(id).GetAsync()));
-        var items = snapshots.OfType<ExperimentSnapshot>().Select(ExperimentSummary.From).ToList();
-        return TypedResults.Ok(new ExperimentListResponse(items, ids.Count > pageSize ? page[^1] : null));
+        var page = await ExperimentCatalog.PageAsync(cluster, pageSize, after);
+        return TypedResults.Ok(new ExperimentListResponse(page.Items.Select(ExperimentSummary.From).ToList(), page.NextCursor));
     }
 
     private static async Task<Results<Ok<ExperimentSnapshot>, ProblemHttpResult>> Get(string experimentId, IClusterClient cluster) =>
