@@ -15,6 +15,7 @@ public sealed class SimulationResultsPageTests : AsyncLabComponentTest
     {
         Services.AddSingleton(lab.Cluster);
         Services.AddSingleton<IArtifactStore>(lab);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo($"/runs/{runId}/results{query}");
         return Render<SimulationResults>(p => p.Add(x => x.RunId, runId));
