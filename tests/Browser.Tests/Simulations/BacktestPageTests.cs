@@ -26,6 +26,7 @@ public sealed partial class BacktestPageTests(BrowserLab lab)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Run backtest" }).ClickAsync();
             await Expect(page.GetByText("Backtest running")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.List, new() { Name = "Backtest progress by track" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(4);
             await page.ScreenshotAsync("backtest-running");
         }
 

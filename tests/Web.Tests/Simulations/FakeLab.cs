@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Sandbox;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
@@ -35,11 +37,18 @@ public sealed class FakeLab : IArtifactStore
 
     public Dictionary<string, string> Stored { get; } = [];
 
+    public Dictionary<string, CalcuttaSnapshot> Calcuttas { get; } = [];
+
+    /// <summary>What the run factory answers to a create (the requests it got are kept in <see cref="Created"/>).</summary>
+    public RunCreation Creation { get; set; } = new(RunCreationOutcome.Created, "run-simulation-new-1", RunStatus.Queued, new Dictionary<string, string[]>());
+
+    public List<string> Created { get; } = [];
+
     /// <summary>When set, every grain call fails with it (the cluster being unreachable).</summary>
     public Exception? Failure { get; set; }
 
     public IClusterClient Cluster => Answering.Create<IClusterClient>((method, args) => method.Name == "GetGrain"
-        ? Grain(method.ReturnType, (string)args[0]!)
+        ? Grain(method.ReturnType, Convert.ToString(args[0], System.Globalization.CultureInfo.InvariantCulture)!)
         : throw new NotSupportedException(method.Name));
 
     private object Grain(Type type, string key)
@@ -59,6 +68,31 @@ public sealed class FakeLab : IArtifactStore
             return Answering.Create<IArtifactGrain>((m, _) => m.Name == nameof(IArtifactGrain.GetAsync)
                 ? Task.FromResult(Artifacts.GetValueOrDefault(key))
                 : throw new NotSupportedException(m.Name));
+        }
+
+        if (type == typeof(IDatasetCatalogGrain))
+        {
+            return Answering.Create<IDatasetCatalogGrain>((m, _) => Failure is not null ? throw Failure
+                : Task.FromResult(new DatasetCatalog([], Calcuttas.Keys.ToList())));
+        }
+
+        if (type == typeof(ISandboxCatalogGrain))
+        {
+            return Answering.Create<ISandboxCatalogGrain>((m, _) => Task.FromResult(new SandboxCatalog([], [])));
+        }
+
+        if (type == typeof(ICalcuttaGrain))
+        {
+            return Answering.Create<ICalcuttaGrain>((m, _) => Task.FromResult(Calcuttas.GetValueOrDefault(key)));
+        }
+
+        if (type == typeof(IRunFactoryGrain))
+        {
+            return Answering.Create<IRunFactoryGrain>((m, a) =>
+            {
+                Created.Add((string)a[0]!);
+                return m.Name == nameof(IRunFactoryGrain.CreateAsync) ? Task.FromResult(Creation) : throw new NotSupportedException(m.Name);
+            });
         }
 
         throw new NotSupportedException(type.Name);
