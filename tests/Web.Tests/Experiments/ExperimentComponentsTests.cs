@@ -8,7 +8,7 @@ using static LabSandbox.Web.Tests.Experiments.ExperimentFixtures;
 
 namespace LabSandbox.Web.Tests.Experiments;
 
-public sealed class ExperimentComponentsTests : AsyncDisposedLabTest
+public sealed class ExperimentComponentsTests : LabComponentTest
 {
     [Fact]
     public void The_list_shows_each_experiment_with_its_status_pool_and_best_result_linked()

@@ -10,7 +10,7 @@ using static LabSandbox.Web.Tests.Experiments.ExperimentFixtures;
 
 namespace LabSandbox.Web.Tests.Experiments;
 
-public sealed class ExperimentDetailPageTests : AsyncDisposedLabTest
+public sealed class ExperimentDetailPageTests : LabComponentTest
 {
     private void UseExperiment(FakeExperimentGrain grain)
     {

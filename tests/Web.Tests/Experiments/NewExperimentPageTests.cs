@@ -9,7 +9,7 @@ using static LabSandbox.Web.Tests.Experiments.ExperimentFixtures;
 
 namespace LabSandbox.Web.Tests.Experiments;
 
-public sealed class NewExperimentPageTests : AsyncDisposedLabTest
+public sealed class NewExperimentPageTests : LabComponentTest
 {
     private readonly FakeFactory factory = new();
 

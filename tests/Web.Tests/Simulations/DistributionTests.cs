@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
-public sealed class DistributionTests : AsyncLabComponentTest
+public sealed class DistributionTests : LabComponentTest
 {
     private static readonly EntryDistributionView Distribution = new("cand-focus", 1000, [250, 100, 150, 0, 0, 0, 0, 0, 0, 0], 500,
         [new PayoutBucket(50_000, 300), new PayoutBucket(10_000, 200)]);

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
-public sealed class LeaderboardTests : AsyncLabComponentTest
+public sealed class LeaderboardTests : LabComponentTest
 {
     [Fact]
     public void Sorting_by_a_metric_breaks_ties_by_entry_key_whichever_the_direction()

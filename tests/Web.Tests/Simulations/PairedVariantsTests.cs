@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
-public sealed class PairedVariantsTests : AsyncLabComponentTest
+public sealed class PairedVariantsTests : LabComponentTest
 {
     [Fact]
     public void Each_variant_shows_payout_and_gain_with_intervals_in_dollars_and_its_chances()

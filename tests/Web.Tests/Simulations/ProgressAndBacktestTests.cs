@@ -7,7 +7,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
-public sealed class ProgressAndBacktestTests : AsyncLabComponentTest
+public sealed class ProgressAndBacktestTests : LabComponentTest
 {
     [Fact]
     public void A_queued_run_says_it_waits_and_a_running_one_shows_percent_and_rate()

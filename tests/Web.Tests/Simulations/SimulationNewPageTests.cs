@@ -10,7 +10,7 @@ using Xunit;
 namespace LabSandbox.Web.Tests.Simulations;
 
 /// <summary>The start form against a fake cluster: prefill from the query string, the factory's field errors inline, success opens the results.</summary>
-public sealed class SimulationNewPageTests : AsyncLabComponentTest
+public sealed class SimulationNewPageTests : LabComponentTest
 {
     private readonly FakeLab lab = new();
 

@@ -9,7 +9,7 @@ using Xunit;
 namespace LabSandbox.Web.Tests.Simulations;
 
 /// <summary>The results page against a fake cluster holding one fixed run: each state it can be in.</summary>
-public sealed class SimulationResultsPageTests : AsyncLabComponentTest
+public sealed class SimulationResultsPageTests : LabComponentTest
 {
     private IRenderedComponent<SimulationResults> RenderPage(FakeLab lab, string runId = SimulationFixtures.RunId, string query = "")
     {

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Simulations;
 
-public sealed class TeamProgressTests : AsyncLabComponentTest
+public sealed class TeamProgressTests : LabComponentTest
 {
     private static readonly IReadOnlyList<TeamFrequencies> Simulated =
     [
