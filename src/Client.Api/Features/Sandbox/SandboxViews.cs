@@ -1,0 +1,5 @@
+namespace LabSandbox.Api.Features.Sandbox;
+
+/// <summary>A Lab candidate of the scenario's pool, as the candidate picker lists it.</summary>
+/// <param name="ExcludedEntryKey">The pool entry the candidate replaces (its provenance), if any.</param>
+public sealed record PoolCandidate(string CandidateId, string ConfigKey, string MarketModel, double Objective, int SpendPoints, int Teams, string? ExcludedEntryKey);
