@@ -41,7 +41,10 @@ public sealed class CohortJourneyTests(BrowserLab lab)
         await Assertions.Expect(yearRows).ToHaveCountAsync(8);
         foreach (var year in new[] { "2017", "2018", "2019", "2021", "2022", "2023", "2024", "2025" })
         {
-            await Assertions.Expect(yearRows.Filter(new() { HasText = $"calcutta-{year}" })).ToHaveCountAsync(1);
+            // Each year's row names the year and links to that year's member (a copy of the year's pool).
+            var row = yearRows.Filter(new() { Has = page.Locator($"th a[href^='/sandbox/calcuttas/calcutta-{year}-']") });
+            await Assertions.Expect(row).ToHaveCountAsync(1);
+            await Assertions.Expect(row.Locator("th")).ToContainTextAsync(year);
         }
 
         // Each member's run is one click away, and the chart says in words what it draws.
