@@ -6,7 +6,7 @@ using LabSandbox.Grains.Interfaces.Sandbox;
 namespace LabSandbox.Api.Features.Sandbox;
 
 /// <summary>A Lab config with candidates, as the "all years" option offers it.</summary>
-public sealed record LabConfigOption(string ConfigKey, string Description, int Pools);
+public sealed record ConfigChoice(string ConfigKey, string Description, int Pools);
 
 /// <summary>
 /// "All years' pools" for a new cohort: a synthetic copy of every real pool and, when a Lab config is chosen, that
@@ -17,11 +17,11 @@ public sealed record LabConfigOption(string ConfigKey, string Description, int P
 public sealed class CohortSetup(IClusterClient cluster)
 {
     /// <summary>The Lab configs that have candidates, in the index's order.</summary>
-    public async Task<IReadOnlyList<LabConfigOption>> LabConfigsAsync()
+    public async Task<IReadOnlyList<ConfigChoice>> LabConfigsAsync()
     {
         var index = await cluster.GetGrain<ILabCandidateIndexGrain>(ILabCandidateIndexGrain.Key).ListAsync();
         return index.GroupBy(e => e.ConfigKey)
-            .Select(g => new LabConfigOption(g.Key, Describe(g.First().Config), g.Count()))
+            .Select(g => new ConfigChoice(g.Key, Describe(g.First().Config), g.Count()))
             .ToList();
     }
 

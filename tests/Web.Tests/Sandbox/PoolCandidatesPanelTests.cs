@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Sandbox;
 
-public sealed class CandidatePickerTests : LabComponentTest
+public sealed class PoolCandidatesPanelTests : LabComponentTest
 {
     private static readonly IReadOnlyList<PoolCandidate> Candidates =
     [
@@ -17,7 +17,7 @@ public sealed class CandidatePickerTests : LabComponentTest
     [Fact]
     public void Each_candidate_of_the_pool_is_listed_with_the_action_its_state_allows_and_the_focus_marked()
     {
-        var cut = Render<CandidatePicker>(p => p.Add(x => x.SourceCalcuttaId, "calcutta-2025").Add(x => x.Candidates, Candidates)
+        var cut = Render<PoolCandidatesPanel>(p => p.Add(x => x.SourceCalcuttaId, "calcutta-2025").Add(x => x.Candidates, Candidates)
             .Add(x => x.Attached, new HashSet<string> { "cand-aaa", "cand-bbb" }).Add(x => x.FocusCandidateId, "cand-aaa"));
 
         var rows = cut.FindAll("tbody tr");
@@ -38,7 +38,7 @@ public sealed class CandidatePickerTests : LabComponentTest
     public void Attach_detach_and_focus_call_back_with_the_candidate()
     {
         var calls = new List<string>();
-        var cut = Render<CandidatePicker>(p => p.Add(x => x.Candidates, Candidates).Add(x => x.Attached, new HashSet<string> { "cand-bbb" })
+        var cut = Render<PoolCandidatesPanel>(p => p.Add(x => x.Candidates, Candidates).Add(x => x.Attached, new HashSet<string> { "cand-bbb" })
             .Add(x => x.OnAttach, id => calls.Add($"attach {id}")).Add(x => x.OnDetach, id => calls.Add($"detach {id}"))
             .Add(x => x.OnFocus, c => calls.Add($"focus {c.CandidateId}")));
 
@@ -53,7 +53,7 @@ public sealed class CandidatePickerTests : LabComponentTest
     public void Without_candidates_it_points_to_the_lab_and_a_refusal_shows_inline()
     {
         var problem = new FormProblem(null, new Dictionary<string, string[]> { ["candidateId"] = ["Candidate 'cand-zzz' does not exist."] });
-        var cut = Render<CandidatePicker>(p => p.Add(x => x.SourceCalcuttaId, "calcutta-2025").Add(x => x.Candidates, []).Add(x => x.Problem, problem));
+        var cut = Render<PoolCandidatesPanel>(p => p.Add(x => x.SourceCalcuttaId, "calcutta-2025").Add(x => x.Candidates, []).Add(x => x.Problem, problem));
 
         Assert.Contains("The Lab has no candidate for calcutta-2025 yet.", cut.Markup);
         Assert.Contains("href=\"/lab\"", cut.Markup);
