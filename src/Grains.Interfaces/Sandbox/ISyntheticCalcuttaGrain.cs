@@ -27,6 +27,13 @@ public interface ISyntheticCalcuttaGrain : IGrainWithStringKey
     [ReadOnly, Alias("Get")]
     Task<SyntheticCalcuttaSnapshot?> GetAsync();
 
+    /// <summary>
+    /// Every version it went through, oldest first (empty when it does not exist); each digest reads back through
+    /// <see cref="ISyntheticCalcuttaVersionGrain"/>. A version made before history was kept shows as the current one only.
+    /// </summary>
+    [ReadOnly, Alias("GetVersions")]
+    Task<IReadOnlyList<SyntheticCalcuttaVersionRef>> GetVersionsAsync();
+
     /// <summary>Adds a manual entry, or replaces the manual entry with the same key (attached candidates are not edited here).</summary>
     [Alias("PutEntry")]
     Task<CommandResult<SyntheticCalcuttaSnapshot>> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids);

@@ -33,3 +33,9 @@ public sealed record SyntheticCalcuttaSnapshot(
     [property: Id(9)] string? FocusCandidateId,
     [property: Id(10)] int Version,
     [property: Id(11)] string Digest);
+
+/// <summary>One version in a synthetic calcutta's history: its number and the digest a run would pin.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.SyntheticCalcuttaVersionRef")]
+public sealed record SyntheticCalcuttaVersionRef(
+    [property: Id(0)] int Version,
+    [property: Id(1)] string Digest);

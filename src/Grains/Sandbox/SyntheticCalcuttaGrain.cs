@@ -38,6 +38,12 @@ public sealed class SyntheticCalcuttaGrain(
 
     public Task<SyntheticCalcuttaSnapshot?> GetAsync() => Task.FromResult(Current);
 
+    public Task<IReadOnlyList<SyntheticCalcuttaVersionRef>> GetVersionsAsync() =>
+        Task.FromResult<IReadOnlyList<SyntheticCalcuttaVersionRef>>(
+            state.State.Versions.Count > 0 ? state.State.Versions.ToList()
+            : Current is { } current ? [new SyntheticCalcuttaVersionRef(current.Version, current.Digest)]
+            : []);
+
     public async Task<Result> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids)
     {
         if (Current is not { } current)
@@ -210,6 +216,7 @@ public sealed class SyntheticCalcuttaGrain(
         var (previousCurrent, previousDefinition) = (state.State.Current, state.State.Definition);
         state.State.Current = snapshot;
         state.State.Definition = definition ?? previousDefinition;
+        state.State.Versions.Add(new SyntheticCalcuttaVersionRef(snapshot.Version, snapshot.Digest));
         try
         {
             await state.WriteStateAsync();
@@ -218,6 +225,7 @@ public sealed class SyntheticCalcuttaGrain(
         {
             // Not saved, so not so: memory goes back to what storage holds.
             (state.State.Current, state.State.Definition) = (previousCurrent, previousDefinition);
+            state.State.Versions.RemoveAt(state.State.Versions.Count - 1);
             throw;
         }
     }

@@ -34,7 +34,7 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
         "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
         "IRunIndexGrain.QueryAsync", "ISandboxCatalogGrain.GetAsync", "ISimulationCheckpointGrain.GetAsync",
-        "ISyntheticCalcuttaGrain.GetAsync", "ISyntheticCalcuttaVersionGrain.GetAsync", "ITournamentGrain.GetAsync",
+        "ISyntheticCalcuttaGrain.GetAsync", "ISyntheticCalcuttaGrain.GetVersionsAsync", "ISyntheticCalcuttaVersionGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
 
     [Fact]
@@ -109,6 +109,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
 
         Assert.NotNull(await grains.GetGrain<ISyntheticCalcuttaGrain>(SyntheticCalcuttaId).GetAsync());
         Assert.Null(await grains.GetGrain<ISyntheticCalcuttaGrain>("sc-test-inv6-missing").GetAsync());
+        Assert.NotEmpty(await grains.GetGrain<ISyntheticCalcuttaGrain>(SyntheticCalcuttaId).GetVersionsAsync());
+        Assert.Empty(await grains.GetGrain<ISyntheticCalcuttaGrain>("sc-test-inv6-missing").GetVersionsAsync());
         var version = ISyntheticCalcuttaVersionGrain.KeyOf(SyntheticCalcuttaId, syntheticDigest);
         Assert.NotNull(await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(version).GetAsync());
         Assert.Null(await grains.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(SyntheticCalcuttaId, "sha256:missing")).GetAsync());

@@ -120,6 +120,10 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
             AssertSameContent(version, kept);
         }
 
+        // The history lists every version in order, each by the digest that reads it back.
+        Assert.Equal(history.Select(h => new SyntheticCalcuttaVersionRef(h.Version, h.Digest)), await Grain(Id).GetVersionsAsync());
+        Assert.Empty(await Grain("sc-test-versions-none").GetVersionsAsync());
+
         var attached = history[4].Entries.Single(e => e.EntryKey == candidate);
         Assert.Equal(candidate, attached.CandidateId);
         Assert.Equal(LabRecords.Candidate(candidate).Bids.Select(b => new EntryBid(b.TeamId, b.BidPoints)), attached.Bids);

@@ -51,20 +51,8 @@ public static class CohortsApi
     private static async Task<Results<Ok<CohortSnapshot>, ValidationProblem, ProblemHttpResult>> Create(JsonBody<CreateCohortRequest> body, IClusterClient cluster) =>
         SandboxResults.From(await cluster.GetGrain<ISandboxRequestGrain>(0).CreateCohortAsync(body.Json));
 
-    private static async Task<Ok<CohortListResponse>> List(IClusterClient cluster)
-    {
-        var catalog = await cluster.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync();
-        var items = new List<CohortSnapshot>();
-        foreach (var id in catalog.CohortIds)
-        {
-            if (await cluster.GetGrain<ICohortGrain>(id).GetAsync() is { } cohort)
-            {
-                items.Add(cohort);
-            }
-        }
-
-        return TypedResults.Ok(new CohortListResponse(items));
-    }
+    private static async Task<Ok<CohortListResponse>> List(IClusterClient cluster) =>
+        TypedResults.Ok(new CohortListResponse(await SandboxCatalogReader.ListCohortsAsync(cluster)));
 
     private static async Task<Results<Ok<CohortSnapshot>, ProblemHttpResult>> Get(string cohortId, IClusterClient cluster) =>
         await cluster.GetGrain<ICohortGrain>(cohortId).GetAsync() is { } cohort ? TypedResults.Ok(cohort) : ApiProblems.NotFound("Cohort", cohortId);

@@ -88,21 +88,8 @@ public static class SyntheticCalcuttasApi
         SandboxResults.From(await Requests(cluster).CopyCalcuttaAsync(body.Json));
 
     /// <summary>Every synthetic calcutta, by id.</summary>
-    private static async Task<Ok<SyntheticCalcuttaListResponse>> List(IClusterClient cluster)
-    {
-        var catalog = await cluster.GetGrain<ISandboxCatalogGrain>(ISandboxCatalogGrain.Key).GetAsync();
-        var items = new List<SyntheticCalcuttaSummary>();
-        foreach (var id in catalog.SyntheticCalcuttaIds)
-        {
-            if (await cluster.GetGrain<ISyntheticCalcuttaGrain>(id).GetAsync() is { } s)
-            {
-                items.Add(new SyntheticCalcuttaSummary(s.SyntheticCalcuttaId, s.Name, s.TournamentId, s.SourceCalcuttaId, s.Version, s.Digest,
-                    s.Entries.Count, s.ExcludedEntryKey, s.FocusCandidateId));
-            }
-        }
-
-        return TypedResults.Ok(new SyntheticCalcuttaListResponse(items));
-    }
+    private static async Task<Ok<SyntheticCalcuttaListResponse>> List(IClusterClient cluster) =>
+        TypedResults.Ok(new SyntheticCalcuttaListResponse(await SandboxCatalogReader.ListSyntheticCalcuttasAsync(cluster)));
 
     private static async Task<Results<Ok<SyntheticCalcuttaSnapshot>, ProblemHttpResult>> Get(string syntheticCalcuttaId, IClusterClient cluster) =>
         await cluster.GetGrain<ISyntheticCalcuttaGrain>(syntheticCalcuttaId).GetAsync() is { } snapshot
