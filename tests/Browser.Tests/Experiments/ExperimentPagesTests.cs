@@ -136,7 +136,6 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
     private static async Task FormReadyAsync(IPage page)
     {
         await page.WaitForInteractiveAsync();
-        await page.Locator("form.new-experiment[data-interactive='true']").WaitForAsync();
     }
 
     [GeneratedRegex(@"/experiments/exp-[0-9a-f]+$")]

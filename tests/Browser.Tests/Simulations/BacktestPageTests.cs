@@ -21,7 +21,7 @@ public sealed partial class BacktestPageTests(BrowserLab lab)
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/backtest");
         await page.WaitForInteractiveAsync();
-        await page.WaitForCircuitAsync();
+        await page.WaitForInteractiveAsync();
         if (await page.Locator(Table).CountAsync() == 0)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Run backtest" }).ClickAsync();
@@ -56,7 +56,7 @@ public sealed partial class BacktestPageTests(BrowserLab lab)
         var phone = await lab.NewPageAsync(390, 844);
         await phone.GotoAsync("/backtest");
         await phone.WaitForInteractiveAsync();
-        await phone.WaitForCircuitAsync();
+        await phone.WaitForInteractiveAsync();
         await Expect(phone.Locator(Table)).ToBeVisibleAsync();
         await phone.AssertNoHorizontalScrollAsync();
         await phone.AssertAccessibleAsync();

@@ -25,7 +25,7 @@ public sealed class SimulationRunTests(BrowserLab lab, ITestOutputHelper output)
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/simulations/new");
         await page.WaitForInteractiveAsync();
-        await page.WaitForCircuitAsync();
+        await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Pool", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "calcutta-2025", Exact = true }).ClickAsync();
 
@@ -109,14 +109,14 @@ public sealed class SimulationRunTests(BrowserLab lab, ITestOutputHelper output)
         var phone = await lab.NewPageAsync(390, 844);
         await phone.GotoAsync(url);
         await phone.WaitForInteractiveAsync();
-        await phone.WaitForCircuitAsync();
+        await phone.WaitForInteractiveAsync();
         await Expect(phone.Locator(Leaderboard).First).ToBeVisibleAsync();
         await phone.AssertNoHorizontalScrollAsync();
         await phone.AssertAccessibleAsync();
         await phone.ScreenshotAsync("simulation-results-phone");
         await phone.GotoAsync("/simulations/new?pool=calcutta-2025");
         await phone.WaitForInteractiveAsync();
-        await phone.WaitForCircuitAsync();
+        await phone.WaitForInteractiveAsync();
         await phone.AssertNoHorizontalScrollAsync();
         await phone.ScreenshotAsync("simulation-new-phone");
         await phone.Context.CloseAsync();
@@ -128,7 +128,7 @@ public sealed class SimulationRunTests(BrowserLab lab, ITestOutputHelper output)
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs/run-simulation-nope-1/results");
         await page.WaitForInteractiveAsync();
-        await page.WaitForCircuitAsync();
+        await page.WaitForInteractiveAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Run not found");
         await page.AssertAccessibleAsync();

@@ -9,13 +9,8 @@ using Xunit;
 namespace LabSandbox.Web.Tests.Sandbox;
 
 /// <summary>The Sandbox pages' loading, empty, not-found and error states, over a cluster that answers one way.</summary>
-public sealed class SandboxPagesTests : LabComponentTest, IAsyncLifetime
+public sealed class SandboxPagesTests : LabComponentTest
 {
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>MudBlazor's key interceptor (behind its numeric fields) can only be disposed asynchronously.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     private void UseCluster(FakeClusterMode mode) => Services.AddSingleton(FakeCluster.Create(mode));
 
     [Fact]
