@@ -14,10 +14,10 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForLiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New run" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New run");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForLiveAsync();
 
         var runId = await page.StartAdvancementAsync(2025);
         output.WriteLine($"started {runId}");
@@ -51,26 +51,28 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs/new");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForLiveAsync();
         await page.StartAdvancementAsync(2025);
         await page.ExpectStatusAsync("succeeded");
 
         // Pivot from the metrics to a simulation of the 2025 pool, large enough to take a while.
         await page.GetByRole(AriaRole.Link, new() { Name = "Simulate a pool with these metrics" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New run");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForLiveAsync();
         await page.GetByLabel("Simulations").FillAsync("100000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start run" }).ClickAsync();
         var runId = await page.WaitForRunPageAsync();
         output.WriteLine($"simulation {runId}");
 
         await page.ExpectStatusAsync("running");
-        await Assertions.Expect(page.Locator(".run-rate")).ToContainTextAsync("simulations/s", new() { Timeout = 30_000 });
+        // Wait for a real rate (the first progress event of a run says 0 simulations/s).
+        await Assertions.Expect(page.Locator(".run-rate")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"[1-9][\d,]* simulations/s"), new() { Timeout = 60_000 });
         output.WriteLine(await page.Locator(".run-progress [role=status]").InnerTextAsync());
         await page.ScreenshotAsync("run-detail-running");
 
         await page.ConfirmActionAsync("Cancel run", "Cancel run");
         await page.ExpectStatusAsync("cancelled");
+        output.WriteLine(await page.Locator(".run-event[data-event-kind=progress]").Last.InnerTextAsync());
         await Assertions.Expect(page.TimelineItem("cancelled")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel run" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
@@ -83,7 +85,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
         {
             var page = await lab.NewPageAsync(width, height);
             await page.GotoAsync("/runs/new");
-            await page.WaitForInteractiveAsync();
+            await page.WaitForLiveAsync();
             await page.AssertAccessibleAsync();
             await page.AssertNoHorizontalScrollAsync();
             await page.ScreenshotAsync("run-new" + suffix);
@@ -95,7 +97,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
             await page.ScreenshotAsync("run-detail" + suffix);
 
             await page.GotoAsync("/runs");
-            await page.WaitForInteractiveAsync();
+            await page.WaitForLiveAsync();
             await Assertions.Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             await page.AssertNoHorizontalScrollAsync();
@@ -109,12 +111,12 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs/new");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForLiveAsync();
         await page.GetByLabel("Starting state").FillAsync("half_time");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start run" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mud-input-control").Filter(new() { HasTextString = "Starting state" }).Locator(".mud-input-error"))
-            .ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-input-control").Filter(new() { HasTextString = "Starting state" }).Locator(".mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("half_time");
         Assert.EndsWith("/runs/new", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("run-new-invalid");
@@ -128,6 +130,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
         var response = await page.GotoAsync("/runs/run-does-not-exist-1");
 
         Assert.Equal(404, response!.Status);
+        // Prerendered as the app's not-found page (404); once live, the run page says which run is missing.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Run not found");
         await page.AssertAccessibleAsync();
         await page.Context.CloseAsync();
