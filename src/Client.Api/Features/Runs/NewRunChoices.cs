@@ -4,12 +4,15 @@ using LabSandbox.Grains.Interfaces.Runs;
 
 namespace LabSandbox.Api.Features.Runs;
 
+/// <summary>A choice of advancement metrics for the simulation form: the artifact and what it was computed for.</summary>
+public sealed record AdvancementChoice(string ArtifactId, string Label, string? StartingState);
+
 /// <summary>What the new-run form offers to pick: the metrics of the latest succeeded advancement runs.</summary>
 public static class NewRunChoices
 {
     private const int Latest = 25;
 
-    public static async Task<IReadOnlyList<RunRequestJson.AdvancementChoice>> AdvancementsAsync(IClusterClient cluster)
+    public static async Task<IReadOnlyList<AdvancementChoice>> AdvancementsAsync(IClusterClient cluster)
     {
         var page = await RunCatalog.ListAsync(cluster, new RunQuery(RunKinds.Advancement, RunStatus.Succeeded, null, Latest));
         var runs = await Task.WhenAll(page.Items.Select(e => cluster.GetGrain<IRunGrain>(e.RunId).GetAsync()));
@@ -20,7 +23,7 @@ public static class NewRunChoices
             .ToList();
     }
 
-    private static RunRequestJson.AdvancementChoice Choice(RunSnapshot run, string artifactId)
+    private static AdvancementChoice Choice(RunSnapshot run, string artifactId)
     {
         var tournament = run.Spec.DatasetRefs.FirstOrDefault(d => d.Kind == DatasetKinds.Tournament)?.Id ?? "?";
         string? state = null;
@@ -40,6 +43,6 @@ public static class NewRunChoices
         }
 
         var label = $"{tournament} · {state ?? "?"}{(sigma is { } v ? $" · sigma {v:0.##}" : "")} · {run.RunId}";
-        return new RunRequestJson.AdvancementChoice(artifactId, label, state);
+        return new AdvancementChoice(artifactId, label, state);
     }
 }

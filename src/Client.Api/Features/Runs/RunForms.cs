@@ -54,7 +54,4 @@ public static class RunRequestJson
     };
 
     public static string Write(CreateRunRequest request) => JsonSerializer.Serialize(request, Options);
-
-    /// <summary>A choice of advancement metrics for the simulation form: the artifact and what it was computed for.</summary>
-    public sealed record AdvancementChoice(string ArtifactId, string Label, string? StartingState);
 }
