@@ -41,6 +41,22 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("kind=advancement", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator($"tr[data-run-id='{runId}'] a")).ToBeVisibleAsync();
+
+        // A created range that holds today keeps it; one that ended yesterday does not.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Created from (UTC)").FillAsync(today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"from={today}", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"tr[data-run-id='{runId}'] a")).ToBeVisibleAsync();
+        await page.GetByLabel("Created from (UTC)").FillAsync(yesterday);
+        await page.GetByLabel("Created to (UTC, inclusive)").FillAsync(yesterday);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"to={yesterday}", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"tr[data-run-id='{runId}']")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/runs", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"tr[data-run-id='{runId}'] a")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("runs");
         await page.Context.CloseAsync();

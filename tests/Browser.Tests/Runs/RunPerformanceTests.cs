@@ -32,6 +32,7 @@ public sealed class RunPerformanceTests(BrowserLab lab, ITestOutputHelper output
         var page = await lab.NewPageAsync();
         var list = await MeasureAsync(page, new Uri(bigLab.BaseAddress, "/runs").ToString(), page.Locator("tbody tr").First, "Runs first page (10,000 runs)");
         Assert.Equal(50, await page.Locator("tbody tr").CountAsync());
+        await PageThroughAsync(page);
         var detail = await MeasureAsync(page, new Uri(bigLab.BaseAddress, $"/runs/{simulationId}").ToString(),
             page.Locator(".run-event[data-event-kind=succeeded]"), "RunDetail of a 1,000,000-simulation run");
         await page.ScreenshotAsync("run-detail-million");
@@ -39,6 +40,21 @@ public sealed class RunPerformanceTests(BrowserLab lab, ITestOutputHelper output
 
         Assert.True(list < Budget, $"the Runs page took {list.TotalMilliseconds:0} ms");
         Assert.True(detail < Budget, $"RunDetail took {detail.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>Next shows the following 50 runs (the cursor in the address), First page returns to the newest.</summary>
+    private static async Task PageThroughAsync(IPage page)
+    {
+        await page.WaitForLiveAsync();
+        var first = await page.Locator("tbody tr").First.GetAttributeAsync("data-run-id");
+        var last = await page.Locator("tbody tr").Last.GetAttributeAsync("data-run-id");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("cursor=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("tbody tr").First).Not.ToHaveAttributeAsync("data-run-id", first!);
+        Assert.Equal(50, await page.Locator("tbody tr").CountAsync());
+        Assert.Equal(0, await page.Locator($"tbody tr[data-run-id='{last}']").CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "First page" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr").First).ToHaveAttributeAsync("data-run-id", first!);
     }
 
     /// <summary>One warm-up, then the median of three navigations until <paramref name="visible"/> shows.</summary>
