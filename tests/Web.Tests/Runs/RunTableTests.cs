@@ -20,7 +20,7 @@ public sealed class RunTableTests : AsyncDisposingComponentTest
         Assert.Equal("/runs/run-b-1", rows[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("running", rows[0].TextContent);
         Assert.Contains("2026-03-14 12:01:00", rows[0].TextContent);
-        Assert.Contains("failed · dead-lettered", rows[1].TextContent);
+        Assert.Contains("failed · dead-lettered", rows[1].QuerySelector(".run-status")!.TextContent);
         Assert.Contains("boom", rows[1].TextContent);
         Assert.Equal(7, cut.FindAll("thead th[scope=col]").Count);
     }
