@@ -21,13 +21,16 @@ public sealed record RunCursor(
     [property: Id(0)] DateTimeOffset CreatedAt,
     [property: Id(1)] string RunId);
 
+/// <summary>A catalog query; <see cref="CreatedFrom"/> is inclusive and <see cref="CreatedTo"/> exclusive.</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.RunQuery")]
 public sealed record RunQuery(
     [property: Id(0)] string? Kind,
     [property: Id(1)] RunStatus? Status,
     [property: Id(2)] RunCursor? After,
     [property: Id(3)] int Limit,
-    [property: Id(4)] bool? DeadLettered = null);
+    [property: Id(4)] bool? DeadLettered = null,
+    [property: Id(5)] DateTimeOffset? CreatedFrom = null,
+    [property: Id(6)] DateTimeOffset? CreatedTo = null);
 
 /// <summary>The run catalog is sharded by run id so no single grain is hot for every call.</summary>
 public static class RunIndex

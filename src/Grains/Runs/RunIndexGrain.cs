@@ -42,6 +42,16 @@ public sealed class RunIndexGrain(
             matches = matches.Where(e => e.DeadLettered == deadLettered);
         }
 
+        if (query.CreatedFrom is { } from)
+        {
+            matches = matches.Where(e => e.CreatedAt >= from);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            matches = matches.Where(e => e.CreatedAt < to);
+        }
+
         if (query.After is { } cursor)
         {
             matches = matches.Where(e => RunIndex.IsAfter(e, cursor));

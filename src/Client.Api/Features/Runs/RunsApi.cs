@@ -19,7 +19,7 @@ public static class RunsApi
             .WithRequestExample(RunRequestExamples.All);
         group.MapGet("/", ListRuns).WithName("ListRuns")
             .WithSummary("List runs")
-            .WithDescription("Newest first (created-at, then run id, descending), filtered by kind, status and dead-lettered; `cursor` is the previous page's `nextCursor` and stays stable as new runs arrive.");
+            .WithDescription("Newest first (created-at, then run id, descending), filtered by kind, status, dead-lettered and created range (`createdFrom` inclusive, `createdTo` exclusive; ISO-8601, a date alone is midnight UTC); `cursor` is the previous page's `nextCursor` and stays stable as new runs arrive.");
         group.MapGet("/{runId}", GetRun).WithName("GetRun")
             .WithSummary("Get a run")
             .WithDescription("Status, attempt, dataset refs, inputs, params and their hash, engine version, timestamps, last error and artifacts.")
@@ -60,17 +60,26 @@ public static class RunsApi
 
     /// <summary>Newest first (created-at, then run id, descending); the cursor is stable under new runs.</summary>
     private static async Task<Results<Ok<RunListResponse>, ValidationProblem>> ListRuns(
-        IClusterClient cluster, string? kind, string? status, bool? deadLettered, int? limit, string? cursor)
+        IClusterClient cluster, string? kind, string? status, bool? deadLettered, string? createdFrom, string? createdTo, int? limit, string? cursor)
     {
-        RunStatus? statusFilter = null;
-        if (status is not null)
+        if (!RunCatalog.TryParseStatus(status, out var statusFilter))
         {
-            if (!Enum.TryParse<RunStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return ApiProblems.Invalid("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<RunStatus>().Select(n => n.ToLowerInvariant()))}.");
-            }
+            return ApiProblems.Invalid("status", $"'status' must be one of: {RunCatalog.StatusNames}.");
+        }
 
-            statusFilter = parsed;
+        if (!RunCatalog.TryParseInstant(createdFrom, out var from))
+        {
+            return ApiProblems.Invalid("createdFrom", "'createdFrom' must be an ISO-8601 date or date-time.");
+        }
+
+        if (!RunCatalog.TryParseInstant(createdTo, out var to))
+        {
+            return ApiProblems.Invalid("createdTo", "'createdTo' must be an ISO-8601 date or date-time.");
+        }
+
+        if (from is not null && to is not null && to < from)
+        {
+            return ApiProblems.Invalid("createdTo", "'createdTo' must not be before 'createdFrom'.");
         }
 
         var pageSize = limit ?? ApiLimits.DefaultPageSize;
@@ -85,13 +94,10 @@ public static class RunsApi
             return ApiProblems.Invalid("cursor", "'cursor' is not a cursor this API issued.");
         }
 
-        var query = new RunQuery(kind, statusFilter, after, pageSize, deadLettered);
-        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
-            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).QueryAsync(query)));
-        var page = shards.SelectMany(x => x).Order(Comparer<RunIndexEntry>.Create(RunIndex.Compare)).Take(pageSize).ToList();
-        var next = page.Count == pageSize ? RunCursorCodec.Encode(new RunCursor(page[^1].CreatedAt, page[^1].RunId)) : null;
+        var page = await RunCatalog.ListAsync(cluster, new RunQuery(kind, statusFilter, after, pageSize, deadLettered, from, to));
         return TypedResults.Ok(new RunListResponse(
-            page.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy)).ToList(), next));
+            page.Items.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy)).ToList(),
+            page.Next is { } next ? RunCursorCodec.Encode(next) : null));
     }
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(string runId, IClusterClient cluster)
