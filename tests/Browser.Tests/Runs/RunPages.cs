@@ -6,13 +6,6 @@ namespace LabSandbox.Browser.Tests.Runs;
 /// <summary>What a user does on the Runs pages, by clicking and typing only.</summary>
 internal static class RunPages
 {
-    /// <summary>Waits until the Runs page's circuit is live (its InteractiveMarker says so), so clicks reach their handlers.</summary>
-    public static async Task WaitForLiveAsync(this IPage page)
-    {
-        await page.WaitForInteractiveAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
     /// <summary>Opens a MudSelect by its label and clicks the option with this text.</summary>
     public static async Task ChooseAsync(this IPage page, string label, string option)
     {
@@ -34,7 +27,7 @@ internal static class RunPages
     {
         await page.WaitForURLAsync(url => url.Contains("/runs/run-", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Run run-");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 

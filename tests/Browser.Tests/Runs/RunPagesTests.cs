@@ -14,10 +14,10 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New run" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New run");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
 
         var runId = await page.StartAdvancementAsync(2025);
         output.WriteLine($"started {runId}");
@@ -67,14 +67,14 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs/new");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         await page.StartAdvancementAsync(2025);
         await page.ExpectStatusAsync("succeeded");
 
         // Pivot from the metrics to a simulation of the 2025 pool, large enough to take a while.
         await page.GetByRole(AriaRole.Link, new() { Name = "Simulate a pool with these metrics" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New run");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         await page.GetByLabel("Simulations").FillAsync("100000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start run" }).ClickAsync();
         var runId = await page.WaitForRunPageAsync();
@@ -101,7 +101,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
         {
             var page = await lab.NewPageAsync(width, height);
             await page.GotoAsync("/runs/new");
-            await page.WaitForLiveAsync();
+            await page.WaitForInteractiveAsync();
             await page.AssertAccessibleAsync();
             await page.AssertNoHorizontalScrollAsync();
             await page.ScreenshotAsync("run-new" + suffix);
@@ -113,7 +113,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
             await page.ScreenshotAsync("run-detail" + suffix);
 
             await page.GotoAsync("/runs");
-            await page.WaitForLiveAsync();
+            await page.WaitForInteractiveAsync();
             await Assertions.Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             await page.AssertNoHorizontalScrollAsync();
@@ -127,7 +127,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
     {
         var page = await lab.NewPageAsync();
         await page.GotoAsync("/runs/new");
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         await page.GetByLabel("Starting state").FillAsync("half_time");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start run" }).ClickAsync();
 

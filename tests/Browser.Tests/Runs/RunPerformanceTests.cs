@@ -49,7 +49,7 @@ public sealed class RunPerformanceTests(BrowserLab lab, ITestOutputHelper output
     /// <summary>Next shows the following 50 runs (the cursor in the address), First page returns to the newest.</summary>
     private static async Task PageThroughAsync(IPage page)
     {
-        await page.WaitForLiveAsync();
+        await page.WaitForInteractiveAsync();
         var first = await page.Locator("tbody tr").First.GetAttributeAsync("data-run-id");
         var last = await page.Locator("tbody tr").Last.GetAttributeAsync("data-run-id");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();

@@ -30,7 +30,7 @@ public sealed class RunRequeueTests(BrowserLab lab, ITestOutputHelper output)
         try
         {
             await page.GotoAsync(new Uri(brokenLab.BaseAddress, "/runs/new").ToString());
-            await page.WaitForLiveAsync();
+            await page.WaitForInteractiveAsync();
             var runId = await page.StartAdvancementAsync(2025);
             output.WriteLine($"run {runId} on a lab whose artifact store cannot be written");
 
@@ -43,13 +43,13 @@ public sealed class RunRequeueTests(BrowserLab lab, ITestOutputHelper output)
 
             // The dead letter is in the catalog's dead-letter filter too.
             await page.GotoAsync(new Uri(brokenLab.BaseAddress, "/runs").ToString());
-            await page.WaitForLiveAsync();
+            await page.WaitForInteractiveAsync();
             await page.ChooseAsync("Dead-lettered", "Dead-lettered only");
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("deadLettered=true", StringComparison.Ordinal));
             await page.Locator($"tr[data-run-id='{runId}'] a").ClickAsync();
             await page.WaitForRunPageAsync();
-            await page.WaitForLiveAsync();
+            await page.WaitForInteractiveAsync();
 
             // The disk is repaired; the run gets its second chance.
             File.Delete(blocker);

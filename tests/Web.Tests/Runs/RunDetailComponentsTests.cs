@@ -7,7 +7,7 @@ using static LabSandbox.Web.Tests.Runs.RunFixtures;
 
 namespace LabSandbox.Web.Tests.Runs;
 
-public sealed class RunDetailComponentsTests : AsyncDisposingComponentTest
+public sealed class RunDetailComponentsTests : LabComponentTest
 {
     [Fact]
     public void The_header_shows_kind_status_attempt_claimed_by_seed_engine_and_params_hash()

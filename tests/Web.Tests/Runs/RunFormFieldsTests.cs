@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Runs;
 
-public sealed class RunFormFieldsTests : AsyncDisposingComponentTest
+public sealed class RunFormFieldsTests : LabComponentTest
 {
     [Fact]
     public void The_factorys_field_errors_show_under_their_fields()

@@ -7,7 +7,7 @@ using static LabSandbox.Web.Tests.Runs.RunFixtures;
 
 namespace LabSandbox.Web.Tests.Runs;
 
-public sealed class RunProgressTests : AsyncDisposingComponentTest
+public sealed class RunProgressTests : LabComponentTest
 {
     [Fact]
     public void The_rate_is_simulations_done_over_time_between_progress_events()

@@ -6,7 +6,7 @@ using static LabSandbox.Web.Tests.Runs.RunFixtures;
 
 namespace LabSandbox.Web.Tests.Runs;
 
-public sealed class RunTableTests : AsyncDisposingComponentTest
+public sealed class RunTableTests : LabComponentTest
 {
     [Fact]
     public void Each_run_is_a_row_linking_to_its_page_with_its_status()

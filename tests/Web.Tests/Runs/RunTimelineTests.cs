@@ -7,7 +7,7 @@ using static LabSandbox.Web.Tests.Runs.RunFixtures;
 
 namespace LabSandbox.Web.Tests.Runs;
 
-public sealed class RunTimelineTests : AsyncDisposingComponentTest
+public sealed class RunTimelineTests : LabComponentTest
 {
     private static readonly RunEvent[] EveryKind =
     [
