@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Parquet;
 using Parquet.Schema;
+using Xunit;
 
 namespace LabSandbox.Api.Tests.Artifacts;
 
@@ -109,7 +110,7 @@ public static class ArtifactFiles
             return values.Select(v => (object?)v).ToArray();
         }
 
-        var text = new string[rows];
+        var text = new string?[rows];
         await group.ReadAsync(field, text.AsMemory());
         return text.Select(v => (object?)v).ToArray();
     }
