@@ -24,7 +24,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
         await page.WaitForInteractiveAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Artifact: metrics");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = runs.SimulationRunId })).ToHaveAttributeAsync("href", $"/runs/{runs.SimulationRunId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = runs.SimulationRunId, Exact = true })).ToHaveAttributeAsync("href", $"/runs/{runs.SimulationRunId}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Entries by expected payout" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "P(first)", Exact = true })).ToBeVisibleAsync();
 
@@ -48,8 +48,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
         // The shown value is the JSON's, in dollars: the top entry's expected payout, to the cent.
         var top = Math.Round(entries[0]!["expectedPayoutCents"]!.GetValue<double>(), MidpointRounding.AwayFromZero);
         var dollars = "$" + ((long)top / 100).ToString("N0", CultureInfo.InvariantCulture) + "." + ((long)top % 100).ToString("00", CultureInfo.InvariantCulture);
-        await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Entries by expected payout" }) })
-            .Locator("tbody tr").First).ToContainTextAsync(dollars);
+        await Assertions.Expect(page.Locator("section[aria-labelledby='table-entries'] tbody tr").First).ToContainTextAsync(dollars);
 
         var parquet = await DownloadBytesAsync(page, "Download artifact as Parquet");
         Assert.Equal("PAR1", Encoding.ASCII.GetString(parquet, 0, 4));
@@ -112,7 +111,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
 
         // Its lineage ends at the tournament dataset, digest and all; and it knows the simulation used it.
         var upstream = page.GetByRole(AriaRole.Group, new() { Name = $"Lineage of artifact {runs.AdvancementMetricsId}" });
-        var dataset = upstream.GetByRole(AriaRole.Link, new() { Name = $"Dataset tournament ncaa-2025, digest {digest}" });
+        var dataset = upstream.GetByRole(AriaRole.Link, new() { Name = $"Dataset ncaa-2025 tournament · {digest}" });
         await Assertions.Expect(dataset).ToHaveAttributeAsync("href", "/tournaments/2025");
         await Assertions.Expect(upstream.Locator($"a[href='/runs/{runs.SimulationRunId}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("section[aria-labelledby='used-by']")).ToContainTextAsync(runs.SimulationRunId);
@@ -123,7 +122,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
 
         // Keyboard: the dataset node is reachable with Tab and announces itself.
         await dataset.FocusAsync();
-        Assert.Equal($"Dataset tournament ncaa-2025, digest {digest}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        Assert.EndsWith($"Dataset ncaa-2025 tournament · {digest}", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
 
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("artifact-advancement-lineage");

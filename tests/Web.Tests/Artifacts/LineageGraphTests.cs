@@ -41,14 +41,21 @@ public sealed class LineageGraphTests : LabComponentTest
         var cut = Render<LineageGraph>(p => p.Add(x => x.Model, model).Add(x => x.Label, "Lineage of artifact art-sim"));
 
         var links = cut.FindAll("svg a").ToDictionary(a => a.GetAttribute("href")!, a => a.GetAttribute("aria-label")!);
-        Assert.Equal("Dataset tournament ncaa-2025, digest " + Tournament.Digest, links["/tournaments/2025"]);
+        Assert.EndsWith(": Dataset ncaa-2025 tournament · " + Tournament.Digest, links["/tournaments/2025"]);
         Assert.Contains("/pools/calcutta-2025", links.Keys);
-        Assert.Contains("made by advancement run run-adv", links["/artifacts/art-adv"]);
+        Assert.Equal("Artifact metrics advancement · art-adv, made by run run-adv", links["/artifacts/art-adv"]); // nothing clipped: the description alone
         Assert.Contains("/artifacts/art-sim", links.Keys);
         Assert.Contains("/runs/run-use-1", links.Keys);
         Assert.Contains("3 more runs", links["/artifacts/art-sim#used-by"]);
         Assert.Equal(model.Nodes.Count, cut.FindAll("svg a").Count); // every node is a link
         Assert.Equal(model.Edges.Count, cut.FindAll("svg path").Count);
+
+        // What a node shows starts its accessible name, whole words even where the box clips an id or digest (label in name).
+        foreach (var a in cut.FindAll("svg a"))
+        {
+            var shown = string.Concat(a.QuerySelectorAll("tspan").Select(t => t.TextContent));
+            Assert.Contains(shown, a.GetAttribute("aria-label"), StringComparison.Ordinal);
+        }
 
         var text = cut.Find("details");
         Assert.Contains("Lineage of artifact art-sim as text", text.TextContent);
@@ -112,7 +119,7 @@ public sealed class LineageGraphTests : LabComponentTest
         var lineage = new LineageResponse("art-gone", [new LineageNode("art-gone", "advancement", "run-a", "advancement", null, null, [], [Tournament], Deleted: true)]);
         var cut = Render<LineageGraph>(p => p.Add(x => x.Model, LineageGraphBuilder.ForArtifact(lineage, [], 0)));
         Assert.Contains("advancement (removed)", cut.Markup);
-        Assert.Contains("bytes removed by retention", cut.Find("a[href='/artifacts/art-gone']").GetAttribute("aria-label"));
+        Assert.Contains("bytes removed by retention", cut.Find("a[href='/artifacts/art-gone']").GetAttribute("aria-label"), StringComparison.Ordinal);
 
         var empty = Render<LineageGraph>(p => p.Add(x => x.Model, new LineageGraphModel([], [], [])));
         Assert.Contains("No lineage to show", empty.Markup);

@@ -79,13 +79,13 @@ public static class LineageGraphBuilder
         _ => null,
     };
 
-    public static string ShortDigest(string digest) => digest.Length > 19 ? digest[..19] + "…" : digest;
-
-    private static LineageGraphNode ArtifactNode(LineageNode n, int layer) => new(
-        ArtifactKey(n.ArtifactId), LineageNodeType.Artifact, layer, n.Kind + (n.Deleted ? " (removed)" : ""),
-        n.RunKind is null ? n.ArtifactId : $"{n.RunKind} · {n.ArtifactId}", $"/artifacts/{Uri.EscapeDataString(n.ArtifactId)}",
-        $"Artifact {n.Kind} {n.ArtifactId}, made by {n.RunKind ?? "a"} run {n.RunId}{(n.Deleted ? ", bytes removed by retention" : "")}",
-        Deleted: n.Deleted);
+    private static LineageGraphNode ArtifactNode(LineageNode n, int layer)
+    {
+        var title = n.Kind + (n.Deleted ? " (removed)" : "");
+        var detail = n.RunKind is null ? n.ArtifactId : $"{n.RunKind} · {n.ArtifactId}";
+        return new LineageGraphNode(ArtifactKey(n.ArtifactId), LineageNodeType.Artifact, layer, title, detail, $"/artifacts/{Uri.EscapeDataString(n.ArtifactId)}",
+            $"Artifact {title} {detail}, made by run {n.RunId}{(n.Deleted ? ", bytes removed by retention" : "")}", Deleted: n.Deleted);
+    }
 
     private sealed class Builder(IReadOnlyList<LineageNode> lineage)
     {
@@ -128,8 +128,8 @@ public static class LineageGraphBuilder
             _upstreamLayers = maxDepth;
             foreach (var d in allDatasets.DistinctBy(DatasetKey))
             {
-                Add(new LineageGraphNode(DatasetKey(d), LineageNodeType.Dataset, 0, d.Id, $"{d.Kind} · {ShortDigest(d.Digest)}", DatasetHref(d),
-                    $"Dataset {d.Kind} {d.Id}, digest {d.Digest}"));
+                Add(new LineageGraphNode(DatasetKey(d), LineageNodeType.Dataset, 0, d.Id, $"{d.Kind} · {d.Digest}", DatasetHref(d),
+                    $"Dataset {d.Id} {d.Kind} · {d.Digest}"));
             }
 
             foreach (var (id, d) in depth.OrderBy(p => -p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
@@ -138,7 +138,7 @@ public static class LineageGraphBuilder
                 Add(_artifacts.TryGetValue(id, out var node)
                     ? ArtifactNode(node, layer)
                     : new LineageGraphNode(ArtifactKey(id), LineageNodeType.Artifact, layer, "unknown artifact", id,
-                        $"/artifacts/{Uri.EscapeDataString(id)}", $"Artifact {id}, not found"));
+                        $"/artifacts/{Uri.EscapeDataString(id)}", $"Artifact unknown artifact {id}, not found"));
             }
 
             var subjectLayer = offset + maxDepth;
@@ -195,7 +195,7 @@ public static class LineageGraphBuilder
             {
                 var key = RunKey(use.RunId);
                 Add(new LineageGraphNode(key, LineageNodeType.Run, layer, use.RunKind + " run", use.RunId,
-                    $"/runs/{Uri.EscapeDataString(use.RunId)}", $"Run {use.RunId} ({use.RunKind}) pinned it on {ArtifactFacts.Instant(use.PinnedAt)}"));
+                    $"/runs/{Uri.EscapeDataString(use.RunId)}", $"Downstream {use.RunKind} run {use.RunId}, pinned it on {ArtifactFacts.Instant(use.PinnedAt)}"));
                 Edge(fromKey, key);
             }
 
@@ -204,7 +204,7 @@ public static class LineageGraphBuilder
                 var key = $"more:{fromKey}";
                 var more = total - uses.Count;
                 Add(new LineageGraphNode(key, LineageNodeType.More, layer, $"+{more} more run{(more == 1 ? "" : "s")}", "listed under Used by",
-                    moreHref, $"{more} more run{(more == 1 ? "" : "s")} pinned it; all are listed on the artifact's page"));
+                    moreHref, $"+{more} more run{(more == 1 ? "" : "s")} listed under Used by: every run that pinned it is on the artifact's page"));
                 Edge(fromKey, key);
             }
         }
