@@ -89,6 +89,20 @@ public sealed class ArtifactPreviewTests : LabComponentTest
     }
 
     [Fact]
+    public void A_long_secondary_table_starts_folded_and_the_main_table_does_not()
+    {
+        var teams = string.Join(",", Enumerable.Range(0, 12).Select(i => $$"""{"teamId":"t{{i}}","frequencies":[0.5,0.5]}"""));
+        var json = $$"""{"kind":"simulation","entries":[{"entryKey":"P001","pFirst":0.5}],"teams":[{{teams}}]}""";
+        var data = new ArtifactPreviewData("art-sim", "metrics", "simulation", ArtifactTabular.Read("application/json", json));
+
+        var cut = Render<ArtifactPreview>(p => p.Add(x => x.Data, data));
+
+        var folded = cut.Find("section[aria-labelledby='table-teams'] details");
+        Assert.Contains("Show its 12 rows", folded.TextContent);
+        Assert.Empty(cut.FindAll("section[aria-labelledby='table-entries'] details"));
+    }
+
+    [Fact]
     public void An_artifact_without_rows_says_so()
     {
         var data = new ArtifactPreviewData("art-empty", "bids", "strategy_generation", ArtifactTabular.Read("application/json", "[]"));
