@@ -70,13 +70,13 @@ public sealed class ArtifactPageTests(BrowserLab lab)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Artifact: entry_distributions");
         await Assertions.Expect(page.GetByText("Rows 1–25 of 47").First).ToBeVisibleAsync();
-        Assert.Equal(25, await page.Locator("section[aria-labelledby='table-rows'] tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("section[aria-labelledby='table-rows'] tbody tr")).ToHaveCountAsync(25);
         await page.ScreenshotAsync("artifact-entry-distributions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next rows" }).First.ClickAsync();
         await Assertions.Expect(page.GetByText("Rows 26–47 of 47").First).ToBeVisibleAsync();
         Assert.Contains("offset=25", page.Url);
-        Assert.Equal(22, await page.Locator("section[aria-labelledby='table-rows'] tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("section[aria-labelledby='table-rows'] tbody tr")).ToHaveCountAsync(22);
 
         var lines = (await DownloadAsync(page, "Download artifact as JSON")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var csv = Csv(await DownloadAsync(page, "Download artifact as CSV"));
