@@ -8,6 +8,10 @@ namespace LabSandbox.Grains.Interfaces.Artifacts;
 /// </summary>
 /// <param name="DeletedAt">When a retention run tombstoned the artifact; null while its bytes are kept.</param>
 /// <param name="DeletedByRunId">The retention run that tombstoned it.</param>
+/// <param name="ParquetStorageUri">
+/// Where the artifact store keeps the Parquet form of a heavy JSON Lines artifact (its tabular form, see
+/// <c>ArtifactTabular</c>), written beside its bytes; null for inline artifacts and for ones written before it existed.
+/// </param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ArtifactRecord")]
 public sealed record ArtifactRecord(
     [property: Id(0)] string ArtifactId,
@@ -22,4 +26,5 @@ public sealed record ArtifactRecord(
     [property: Id(9)] ArtifactLineage Lineage,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] DateTimeOffset? DeletedAt = null,
-    [property: Id(12)] string? DeletedByRunId = null);
+    [property: Id(12)] string? DeletedByRunId = null,
+    [property: Id(13)] string? ParquetStorageUri = null);

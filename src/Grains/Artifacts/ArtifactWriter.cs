@@ -1,6 +1,7 @@
 using System.Text;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Artifacts.Tables;
 using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
 
@@ -17,14 +18,24 @@ public sealed class ArtifactWriter(IGrainFactory grains, IArtifactStore store, T
     {
         var id = ArtifactIdFor(runId, idKey ?? draft.Kind);
         var storageUri = draft.Inline ? null : await store.PutAsync(id, draft.FileName, draft.Content, cancellationToken);
+        var parquetUri = draft.Inline || !ArtifactTabular.IsJsonLines(draft.ContentType)
+            ? null
+            : await store.PutAsync(id, Path.ChangeExtension(draft.FileName, ".parquet"), await ParquetOfAsync(draft.Content, cancellationToken), cancellationToken);
         var record = new ArtifactRecord(
             id, runId, draft.Kind, draft.ContentType,
             draft.Inline ? Encoding.UTF8.GetString(draft.Content) : null,
             storageUri, ContentDigest.Hex(draft.Content), draft.Content.LongLength,
-            draft.Summary, draft.Lineage, time.GetUtcNow());
+            draft.Summary, draft.Lineage, time.GetUtcNow(), ParquetStorageUri: parquetUri);
         var result = await grains.GetGrain<IArtifactGrain>(id).WriteAsync(record);
         return result.Outcome is ArtifactWriteOutcome.Written or ArtifactWriteOutcome.AlreadyExists
             ? new ArtifactRef(id, draft.Kind)
             : throw new NonRetryableRunException($"Artifact '{draft.Kind}' could not be written: {result.Outcome}: {result.Reason}");
     }
+
+    /// <summary>
+    /// A heavy JSON Lines artifact's Parquet form, stored beside it so analysts read it columnar without converting.
+    /// Made from the stored bytes only, so the same content always gives the same Parquet bytes; the JSON is untouched.
+    /// </summary>
+    private static Task<byte[]> ParquetOfAsync(byte[] content, CancellationToken cancellationToken) =>
+        ArtifactParquet.WriteAsync(ArtifactTabular.FromJsonLines(ArtifactTabular.Lines(Encoding.UTF8.GetString(content))), cancellationToken);
 }

@@ -36,6 +36,7 @@ public sealed partial class RunGrain(
             if (S.Status == RunStatus.Queued)
             {
                 await UpdateIndexAsync();
+                await RecordInputUsesAsync();
                 await StartRecoveryAsync();
                 await DispatchAsync();
             }
@@ -54,6 +55,7 @@ public sealed partial class RunGrain(
         StartWatchdog();
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
+        await RecordInputUsesAsync();
         await StartRecoveryAsync();
 
         await DispatchAsync();
@@ -270,6 +272,14 @@ public sealed partial class RunGrain(
     private Task UpdateIndexAsync() =>
         GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
             .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy));
+
+    /// <summary>
+    /// Downstream lineage: each pinned input artifact learns this run uses it. Done with the index, so a create that
+    /// failed before it is completed by its repeat (the record is idempotent per run).
+    /// </summary>
+    private Task RecordInputUsesAsync() =>
+        Task.WhenAll(S.Spec!.InputArtifactIds.Distinct(StringComparer.Ordinal).Select(id =>
+            GrainFactory.GetGrain<IArtifactUsageGrain>(id).AddAsync(new ArtifactUse(RunId, S.Spec.Kind, S.CreatedAt))));
 
     private RunSnapshot Snapshot() => new(
         RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,

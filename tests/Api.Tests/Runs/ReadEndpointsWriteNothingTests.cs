@@ -94,7 +94,13 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             ["/api/v1/runs/{runId}"] = [$"/api/v1/runs/{runId}", "/api/v1/runs/run-missing-1"],
             ["/api/v1/runs/{runId}/events"] = [$"/api/v1/runs/{runId}/events", $"/api/v1/runs/{runId}/events?after=3", "/api/v1/runs/run-missing-1/events"],
             ["/api/v1/artifacts/{artifactId}"] = [$"/api/v1/artifacts/{artifactId}", "/api/v1/artifacts/art-missing"],
-            ["/api/v1/artifacts/{artifactId}/content"] = [$"/api/v1/artifacts/{artifactId}/content", "/api/v1/artifacts/art-missing/content"],
+            ["/api/v1/artifacts/{artifactId}/content"] =
+            [
+                $"/api/v1/artifacts/{artifactId}/content", $"/api/v1/artifacts/{artifactId}/content?format=csv",
+                $"/api/v1/artifacts/{artifactId}/content?format=parquet", $"/api/v1/artifacts/{artifactId}/content?format=xml",
+                "/api/v1/artifacts/art-missing/content",
+            ],
+            ["/api/v1/artifacts/{artifactId}/uses"] = [$"/api/v1/artifacts/{artifactId}/uses", "/api/v1/artifacts/art-missing/uses"],
             ["/api/v1/artifacts/{artifactId}/lineage"] = [$"/api/v1/artifacts/{artifactId}/lineage", "/api/v1/artifacts/art-missing/lineage"],
             ["/api/v1/lab/candidates/coverage"] = ["/api/v1/lab/candidates/coverage"],
             ["/api/v1/lab/candidates/"] = ["/api/v1/lab/candidates", "/api/v1/lab/candidates?calcuttaId=calcutta-2017&marketModel=naive_ev", "/api/v1/lab/candidates?sigma=0"],

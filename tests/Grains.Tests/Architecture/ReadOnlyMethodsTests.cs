@@ -28,7 +28,7 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
-        "IArtifactGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
+        "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
         "ICohortResultsGrain.GetAsync", "ICohortResultsGrain.ListAsync",
         "IDatasetCatalogGrain.GetAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
@@ -94,6 +94,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         }
 
         Assert.Null(await grains.GetGrain<IArtifactGrain>("art-test-inv6-missing").GetAsync());
+        Assert.Equal(0, (await grains.GetGrain<IArtifactUsageGrain>(run.Artifacts[0].ArtifactId).GetAsync(0, 10)).Total);
+        Assert.Empty((await grains.GetGrain<IArtifactUsageGrain>("art-test-inv6-missing").GetAsync(5, 10)).Uses);
         Assert.NotNull(await grains.GetGrain<ITournamentGrain>("ncaa-2025").GetAsync());
         Assert.Null(await grains.GetGrain<ITournamentGrain>("ncaa-1999").GetAsync());
         Assert.Null(await grains.GetGrain<ISimulationCheckpointGrain>("run-test-inv6-missing").GetAsync());

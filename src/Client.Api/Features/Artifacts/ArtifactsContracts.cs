@@ -22,3 +22,6 @@ public sealed record LineageNode(
     IReadOnlyList<string> UpstreamArtifactIds, IReadOnlyList<DatasetRef> DatasetRefs, bool Deleted = false);
 
 public sealed record LineageResponse(string ArtifactId, IReadOnlyList<LineageNode> Nodes);
+
+/// <summary>A page of the runs that pinned an artifact as an input (downstream lineage), oldest first.</summary>
+public sealed record ArtifactUsesResponse(string ArtifactId, IReadOnlyList<ArtifactUse> Uses, int Offset, int Total);

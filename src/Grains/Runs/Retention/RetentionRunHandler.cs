@@ -132,6 +132,7 @@ public sealed class RetentionRunHandler(IArtifactStore store, TimeProvider time)
                     var ours = result.Outcome == ArtifactTombstoneOutcome.Tombstoned;
                     tally.Tombstoned++;
                     tally.Affected.Add(artifact.ArtifactId);
+                    await DeleteParquetCopyAsync(result.Record, cancellationToken);
                     if (await store.DeleteAsync(storageUri!, cancellationToken))
                     {
                         tally.BytesDeleted += artifact.SizeBytes;
@@ -146,6 +147,7 @@ public sealed class RetentionRunHandler(IArtifactStore store, TimeProvider time)
                 case ArtifactTombstoneOutcome.AlreadyTombstoned:
                     // Another retention run's: its bytes are gone unless it stopped between its two steps, so finish that.
                     tally.AlreadyTombstoned++;
+                    await DeleteParquetCopyAsync(result.Record, cancellationToken);
                     if (await store.DeleteAsync(storageUri!, cancellationToken))
                     {
                         tally.BytesDeleted += artifact.SizeBytes;
@@ -165,6 +167,18 @@ public sealed class RetentionRunHandler(IArtifactStore store, TimeProvider time)
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// The Parquet copy of a heavy artifact goes with the bytes it was made from; first, so the artifact's folder
+    /// empties with its last file. Not counted in the tally: the metrics speak of the artifacts' recorded bytes.
+    /// </summary>
+    private async Task DeleteParquetCopyAsync(ArtifactRecord? record, CancellationToken cancellationToken)
+    {
+        if (record?.ParquetStorageUri is { } parquet)
+        {
+            await store.DeleteAsync(parquet, cancellationToken);
+        }
     }
 
     /// <summary>One progress event; stops the run when it is no longer this attempt's (e.g. cancelled).</summary>
