@@ -7,13 +7,8 @@ using Xunit;
 namespace LabSandbox.Web.Tests.Artifacts;
 
 /// <summary>The summary of an artifact's record, the tombstone of a retained one, its downloads and its used-by table.</summary>
-public sealed class ArtifactRecordViewTests : LabComponentTest, IAsyncLifetime
+public sealed class ArtifactRecordViewTests : LabComponentTest
 {
-    /// <summary>The run status chip is a MudChip, whose key interceptor service can only be disposed asynchronously.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
     private static readonly DatasetRef Tournament = new(DatasetKinds.Tournament, "ncaa-2025", "sha256:" + new string('7', 64));
 
     private static ArtifactRecord Heavy(DateTimeOffset? deletedAt = null, string? deletedBy = null) => new(
