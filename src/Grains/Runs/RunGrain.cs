@@ -36,6 +36,7 @@ public sealed partial class RunGrain(
             if (S.Status == RunStatus.Queued)
             {
                 await UpdateIndexAsync();
+                await IndexDatasetsAsync();
                 await StartRecoveryAsync();
                 await DispatchAsync();
             }
@@ -54,6 +55,7 @@ public sealed partial class RunGrain(
         StartWatchdog();
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
+        await IndexDatasetsAsync();
         await StartRecoveryAsync();
 
         await DispatchAsync();
@@ -270,6 +272,16 @@ public sealed partial class RunGrain(
     private Task UpdateIndexAsync() =>
         GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
             .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy));
+
+    /// <summary>
+    /// Lists the run under each dataset digest it pins, so a dataset's page finds its runs without scanning the catalog.
+    /// Written at creation only: the spec (so its dataset refs) never changes afterwards.
+    /// </summary>
+    private Task IndexDatasetsAsync() =>
+        Task.WhenAll(S.Spec!.DatasetRefs
+            .GroupBy(d => d.Digest, StringComparer.Ordinal)
+            .Select(g => GrainFactory.GetGrain<IDatasetRunIndexGrain>(g.Key)
+                .AddAsync(new DatasetRunEntry(RunId, S.Spec.Kind, S.CreatedAt, g.First().Kind, g.First().Id))));
 
     private RunSnapshot Snapshot() => new(
         RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,
