@@ -45,6 +45,7 @@ public sealed class DatasetPagesTests(BrowserLab lab)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator(HeatCell).First).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync("tournament-2025", forDocs: true);
         await page.Context.CloseAsync();
     }
@@ -72,6 +73,7 @@ public sealed class DatasetPagesTests(BrowserLab lab)
         Assert.Equal(48, lines.Length);
 
         await AssertAccessibleAsync(page);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync("pool-2025", forDocs: true);
         await page.Context.CloseAsync();
     }
