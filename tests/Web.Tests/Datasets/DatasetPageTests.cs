@@ -155,6 +155,8 @@ public sealed class DatasetPageTests : AsyncLabComponentTest
         Assert.Empty(cut.FindAll("a[href='/lab/candidates/cand-2024']"));
         Assert.Contains("Hindsight: the real result", cut.Markup);
         Assert.Equal(3, cut.FindAll("#bids tbody tr").Count);
+        Assert.Contains("No run has used this dataset version yet", cut.Find("#runs").TextContent);
+        Assert.Equal(5, cut.FindAll("[role=group][aria-label^='Export']").Count);
     }
 
     [Fact]
