@@ -32,6 +32,35 @@ public sealed record RunQuery(
     [property: Id(5)] DateTimeOffset? CreatedFrom = null,
     [property: Id(6)] DateTimeOffset? CreatedTo = null);
 
+/// <summary>How many runs of one catalog shard are in each status, and how many of them are dead-lettered.</summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.RunStatusCounts")]
+public sealed record RunStatusCounts(
+    [property: Id(0)] int Queued,
+    [property: Id(1)] int Running,
+    [property: Id(2)] int Succeeded,
+    [property: Id(3)] int Failed,
+    [property: Id(4)] int Cancelled,
+    [property: Id(5)] int DeadLettered)
+{
+    public static RunStatusCounts Zero { get; } = new(0, 0, 0, 0, 0, 0);
+
+    public int Total => Queued + Running + Succeeded + Failed + Cancelled;
+
+    /// <summary>Adds two shards' counts (the catalog's counts are the sum over its shards).</summary>
+    public RunStatusCounts Plus(RunStatusCounts other) => new(
+        Queued + other.Queued, Running + other.Running, Succeeded + other.Succeeded, Failed + other.Failed,
+        Cancelled + other.Cancelled, DeadLettered + other.DeadLettered);
+
+    public int Of(RunStatus status) => status switch
+    {
+        RunStatus.Queued => Queued,
+        RunStatus.Running => Running,
+        RunStatus.Succeeded => Succeeded,
+        RunStatus.Failed => Failed,
+        _ => Cancelled,
+    };
+}
+
 /// <summary>The run catalog is sharded by run id so no single grain is hot for every call.</summary>
 public static class RunIndex
 {
@@ -66,6 +95,13 @@ public interface IRunIndexGrain : IGrainWithStringKey
     /// <summary>Up to <see cref="RunQuery.Limit"/> matching entries after the cursor, in catalog order.</summary>
     [ReadOnly, Alias("Query")]
     Task<IReadOnlyList<RunIndexEntry>> QueryAsync(RunQuery query);
+
+    /// <summary>
+    /// This shard's runs by status, kept as the entries change, so a dashboard reads eight small records instead
+    /// of listing every run.
+    /// </summary>
+    [ReadOnly, Alias("Count")]
+    Task<RunStatusCounts> CountAsync();
 }
 
 /// <summary>Allocates run ids per params hash: <c>run-{hash prefix}-{n}</c>, deterministic, never reused.</summary>

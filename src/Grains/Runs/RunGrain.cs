@@ -37,6 +37,7 @@ public sealed partial class RunGrain(
             {
                 await UpdateIndexAsync();
                 await RecordInputUsesAsync();
+                await IndexDatasetsAsync();
                 await StartRecoveryAsync();
                 await DispatchAsync();
             }
@@ -56,6 +57,7 @@ public sealed partial class RunGrain(
         LabDiagnostics.RunsCreated.Add(1, new KeyValuePair<string, object?>("kind", spec.Kind));
         await UpdateIndexAsync();
         await RecordInputUsesAsync();
+        await IndexDatasetsAsync();
         await StartRecoveryAsync();
 
         await DispatchAsync();
@@ -268,18 +270,6 @@ public sealed partial class RunGrain(
             LogRunEvent(name, RunId, runEvent.Sequence, S.Attempt, message);
         }
     }
-
-    private Task UpdateIndexAsync() =>
-        GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
-            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy));
-
-    /// <summary>
-    /// Downstream lineage: each pinned input artifact learns this run uses it. Done with the index, so a create that
-    /// failed before it is completed by its repeat (the record is idempotent per run).
-    /// </summary>
-    private Task RecordInputUsesAsync() =>
-        Task.WhenAll(S.Spec!.InputArtifactIds.Distinct(StringComparer.Ordinal).Select(id =>
-            GrainFactory.GetGrain<IArtifactUsageGrain>(id).AddAsync(new ArtifactUse(RunId, S.Spec.Kind, S.CreatedAt))));
 
     private RunSnapshot Snapshot() => new(
         RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,

@@ -30,10 +30,10 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     [
         "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
         "ICohortResultsGrain.GetAsync", "ICohortResultsGrain.ListAsync",
-        "IDatasetCatalogGrain.GetAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
+        "IDatasetCatalogGrain.GetAsync", "IDatasetRunIndexGrain.QueryAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
         "ILabCandidateIndexGrain.ListAsync", "IRunGrain.GetAsync", "IRunGrain.GetEventsAsync",
-        "IRunIndexGrain.QueryAsync", "ISandboxCatalogGrain.GetAsync", "ISimulationCheckpointGrain.GetAsync",
+        "IRunIndexGrain.CountAsync", "IRunIndexGrain.QueryAsync", "ISandboxCatalogGrain.GetAsync", "ISimulationCheckpointGrain.GetAsync",
         "ISyntheticCalcuttaGrain.GetAsync", "ISyntheticCalcuttaGrain.GetVersionsAsync", "ISyntheticCalcuttaVersionGrain.GetAsync", "ITournamentGrain.GetAsync",
     ];
 
@@ -158,7 +158,19 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
             {
                 await grains.GetGrain<IRunIndexGrain>(shard).QueryAsync(query);
             }
+
+            await grains.GetGrain<IRunIndexGrain>(shard).CountAsync();
         }
+
+        var digest = run.Spec.DatasetRefs[0].Digest;
+        foreach (var key in new[] { digest, "sha256:test-inv6-missing" })
+        {
+            await grains.GetGrain<IDatasetRunIndexGrain>(key).QueryAsync(new DatasetRunQuery(null, null, 50));
+            await grains.GetGrain<IDatasetRunIndexGrain>(key).QueryAsync(new DatasetRunQuery(RunKinds.Advancement, new RunCursor(DateTimeOffset.MaxValue, "~"), 5));
+        }
+
+        Assert.Contains((await grains.GetGrain<IDatasetRunIndexGrain>(digest).QueryAsync(new DatasetRunQuery(null, null, 100_000))).Items,
+            e => e.RunId == run.RunId);
 
         var home = await grains.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(run.RunId)).QueryAsync(queries[1] with { Limit = 1000 });
         Assert.Contains(home, e => e.RunId == run.RunId);

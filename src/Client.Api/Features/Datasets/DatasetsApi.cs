@@ -30,16 +30,8 @@ public static class DatasetsApi
     }
 
     /// <summary>Ordered by id (so by year).</summary>
-    private static async Task<Ok<ListResponse<TournamentSummary>>> ListTournaments(IClusterClient cluster)
-    {
-        var catalog = await cluster.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync();
-        var snapshots = await Task.WhenAll(catalog.TournamentIds.Select(id => cluster.GetGrain<ITournamentGrain>(id).GetAsync()));
-        var items = snapshots.OfType<TournamentSnapshot>()
-            .Select(t => new TournamentSummary(t.TournamentId, t.Year, t.Name, t.Teams.Count, t.Digest))
-            .OrderBy(t => t.TournamentId, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new ListResponse<TournamentSummary>(items));
-    }
+    private static async Task<Ok<ListResponse<TournamentSummary>>> ListTournaments(IClusterClient cluster) =>
+        TypedResults.Ok(new ListResponse<TournamentSummary>(await DatasetCatalogReader.ListTournamentsAsync(cluster)));
 
     /// <summary>Teams ordered by region, seed, then team id.</summary>
     private static async Task<Results<Ok<TournamentResponse>, ProblemHttpResult>> GetTournament(string tournamentId, IClusterClient cluster)
@@ -57,16 +49,8 @@ public static class DatasetsApi
     }
 
     /// <summary>Ordered by id (so by year).</summary>
-    private static async Task<Ok<ListResponse<CalcuttaSummary>>> ListCalcuttas(IClusterClient cluster)
-    {
-        var catalog = await cluster.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync();
-        var snapshots = await Task.WhenAll(catalog.CalcuttaIds.Select(id => cluster.GetGrain<ICalcuttaGrain>(id).GetAsync()));
-        var items = snapshots.OfType<CalcuttaSnapshot>()
-            .Select(c => new CalcuttaSummary(c.CalcuttaId, c.TournamentId, c.Year, c.Name, c.Entries.Count, c.Digest))
-            .OrderBy(c => c.CalcuttaId, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new ListResponse<CalcuttaSummary>(items));
-    }
+    private static async Task<Ok<ListResponse<CalcuttaSummary>>> ListCalcuttas(IClusterClient cluster) =>
+        TypedResults.Ok(new ListResponse<CalcuttaSummary>(await DatasetCatalogReader.ListCalcuttasAsync(cluster)));
 
     /// <summary>Entries ordered by entry key; bids by team id (as stored).</summary>
     private static async Task<Results<Ok<CalcuttaResponse>, ProblemHttpResult>> GetCalcutta(string calcuttaId, IClusterClient cluster)
