@@ -7,7 +7,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Datasets;
 
-public sealed class AdvancementTests : AsyncLabComponentTest
+public sealed class AdvancementTests : LabComponentTest
 {
     [Fact]
     public void The_metrics_artifact_parses_into_the_table()

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Datasets;
 
-public sealed class BracketTests : AsyncLabComponentTest
+public sealed class BracketTests : LabComponentTest
 {
     [Fact]
     public void The_bracket_pairs_seeds_the_NCAA_way_and_follows_real_progress_to_the_champion()

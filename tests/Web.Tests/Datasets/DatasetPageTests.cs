@@ -14,7 +14,7 @@ using Xunit;
 namespace LabSandbox.Web.Tests.Datasets;
 
 /// <summary>The dataset pages over a fake cluster: loaded, loading, not found and failed.</summary>
-public sealed class DatasetPageTests : AsyncLabComponentTest
+public sealed class DatasetPageTests : LabComponentTest
 {
     private const string RunId = "run-advancement-test-1";
     private readonly FakeCluster cluster = new();

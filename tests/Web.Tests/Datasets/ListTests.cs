@@ -6,7 +6,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Datasets;
 
-public sealed class ListTests : AsyncLabComponentTest
+public sealed class ListTests : LabComponentTest
 {
     private static readonly TournamentSummary[] Tournaments =
     [

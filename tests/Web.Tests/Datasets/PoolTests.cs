@@ -6,7 +6,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Datasets;
 
-public sealed class PoolTests : AsyncLabComponentTest
+public sealed class PoolTests : LabComponentTest
 {
     [Fact]
     public void Team_totals_sum_the_bids_and_share_the_pot_by_them()

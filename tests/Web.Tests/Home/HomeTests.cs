@@ -12,7 +12,7 @@ using Xunit;
 
 namespace LabSandbox.Web.Tests.Home;
 
-public sealed class HomeTests : AsyncLabComponentTest
+public sealed class HomeTests : LabComponentTest
 {
     private readonly FakeCluster cluster = new();
 

@@ -1,4 +1,5 @@
 using LabSandbox.Api.Features.Datasets;
+using LabSandbox.Api.Features.Runs;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
 
@@ -33,22 +34,13 @@ public static class HomeDashboard
             .ToList();
     }
 
-    public static async Task<RunStatusCounts> CountRunsAsync(IClusterClient cluster)
-    {
-        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
-            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).CountAsync()));
-        return shards.Aggregate(RunStatusCounts.Zero, (sum, shard) => sum.Plus(shard));
-    }
+    public static Task<RunStatusCounts> CountRunsAsync(IClusterClient cluster) => RunCatalog.CountAsync(cluster);
 
     /// <summary>The newest dead-lettered runs, in the catalog's order (as <c>GET /api/v1/runs?deadLettered=true</c> lists them).</summary>
     public static async Task<IReadOnlyList<DeadLetterRow>> ReadDeadLettersAsync(IClusterClient cluster)
     {
-        var query = new RunQuery(null, null, null, DeadLetterCount, DeadLettered: true);
-        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
-            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).QueryAsync(query)));
-        return shards.SelectMany(x => x).Order(Comparer<RunIndexEntry>.Create(RunIndex.Compare)).Take(DeadLetterCount)
-            .Select(e => new DeadLetterRow(e.RunId, e.Kind, e.CreatedAt, e.Attempt, e.LastError))
-            .ToList();
+        var page = await RunCatalog.ListAsync(cluster, new RunQuery(null, null, null, DeadLetterCount, DeadLettered: true));
+        return page.Items.Select(e => new DeadLetterRow(e.RunId, e.Kind, e.CreatedAt, e.Attempt, e.LastError)).ToList();
     }
 
     /// <summary>The newest experiments by creation time (the catalog holds ids only, so each is read; experiments are few).</summary>

@@ -22,6 +22,14 @@ public static class RunCatalog
         return new RunCatalogPage(page, next);
     }
 
+    /// <summary>How many runs the catalog holds by status: each shard keeps its own counts, so this reads no entries.</summary>
+    public static async Task<RunStatusCounts> CountAsync(IClusterClient cluster)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, RunIndex.ShardCount)
+            .Select(i => cluster.GetGrain<IRunIndexGrain>(RunIndex.ShardKey(i)).CountAsync()));
+        return shards.Aggregate(RunStatusCounts.Zero, (sum, shard) => sum.Plus(shard));
+    }
+
     /// <summary>A status as the API and the page's query string spell it (lower-case name); numbers are not statuses.</summary>
     public static bool TryParseStatus(string? text, out RunStatus? status)
     {
