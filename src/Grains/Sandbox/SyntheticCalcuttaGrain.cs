@@ -38,11 +38,9 @@ public sealed class SyntheticCalcuttaGrain(
 
     public Task<SyntheticCalcuttaSnapshot?> GetAsync() => Task.FromResult(Current);
 
-    public Task<IReadOnlyList<SyntheticCalcuttaVersionRef>> GetVersionsAsync() =>
-        Task.FromResult<IReadOnlyList<SyntheticCalcuttaVersionRef>>(
-            state.State.Versions.Count > 0 ? state.State.Versions.ToList()
-            : Current is { } current ? [new SyntheticCalcuttaVersionRef(current.Version, current.Digest)]
-            : []);
+    // A calcutta saved before versions were listed knows only its current one.
+    public Task<IReadOnlyList<SyntheticCalcuttaVersionRef>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<SyntheticCalcuttaVersionRef>>(
+        Current is not { } current ? [] : state.State.Versions.Count > 0 ? state.State.Versions.ToList() : [new(current.Version, current.Digest)]);
 
     public async Task<Result> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids)
     {

@@ -74,7 +74,7 @@ public sealed class DatasetPagesTests(BrowserLab lab)
 
         await AssertAccessibleAsync(page);
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync("pool-2025", forDocs: true);
+        await page.ScreenshotAsync("pool-2025");
         await page.Context.CloseAsync();
     }
 

@@ -60,7 +60,7 @@ public sealed partial class ExperimentPagesTests(BrowserLab lab, ITestOutputHelp
         Assert.All(types, t => Assert.Equal("ITERATION.START", t));
 
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("experiment", forDocs: true);
+        await page.ScreenshotAsync("experiment");
 
         // The best candidate is one click away.
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Open the best candidate") }).CountAsync());

@@ -22,7 +22,7 @@ public static class PageChecks
             $"- {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
-    /// <summary>A full-page screenshot under TestResults/screenshots; with <c>LABSANDBOX_WRITE_SCREENSHOTS=1</c> also into docs/screenshots when <paramref name="forDocs"/>.</summary>
+    /// <summary>A full-page screenshot under TestResults/screenshots; with <c>LABSANDBOX_WRITE_SCREENSHOTS=1</c> also the viewport into docs/screenshots when <paramref name="forDocs"/>.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name, bool forDocs = false)
     {
         Directory.CreateDirectory(RepoPaths.ScreenshotOutput);
@@ -30,8 +30,9 @@ public static class PageChecks
         await File.WriteAllBytesAsync(Path.Combine(RepoPaths.ScreenshotOutput, name + ".png"), bytes);
         if (forDocs && Environment.GetEnvironmentVariable("LABSANDBOX_WRITE_SCREENSHOTS") == "1")
         {
+            // The README shows what a user sees first: the viewport, not the whole scrolled page.
             Directory.CreateDirectory(RepoPaths.DocsScreenshots);
-            await File.WriteAllBytesAsync(Path.Combine(RepoPaths.DocsScreenshots, name + ".png"), bytes);
+            await File.WriteAllBytesAsync(Path.Combine(RepoPaths.DocsScreenshots, name + ".png"), await page.ScreenshotAsync());
         }
     }
 
