@@ -30,7 +30,7 @@ public sealed class RunPagesTests(BrowserLab lab, ITestOutputHelper output)
 
         await Assertions.Expect(page.Locator("#run-artifacts ~ ul a").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("metrics", new() { Exact = true }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("section[aria-labelledby=run-lineage] a[href='/tournaments/2025']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=run-lineage] a[href='/tournaments/2025']").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("run-detail-advancement");
 

@@ -53,17 +53,6 @@ public sealed class RunDetailComponentsTests : LabComponentTest
     }
 
     [Fact]
-    public void The_lineage_section_links_input_artifacts_and_datasets()
-    {
-        var cut = Render<RunLineage>(p => p.Add(x => x.Spec, SimulationSpec()));
-
-        Assert.Equal("run-lineage", cut.Find("section").GetAttribute("aria-labelledby"));
-        Assert.Equal("Lineage", cut.Find("#run-lineage").TextContent);
-        var links = cut.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/artifacts/art-adv", "/tournaments/2025", "/pools/calcutta-2025"], links);
-    }
-
-    [Fact]
     public void Artifacts_link_to_their_pages()
     {
         var cut = Render<RunArtifacts>(p => p.Add(x => x.Artifacts, Run(RunStatus.Succeeded).Artifacts));
