@@ -78,13 +78,12 @@ public sealed partial class SyntheticCalcuttaJourneyTests(BrowserLab lab)
         Assert.Equal("simulation", run["kind"]!.GetValue<string>());
         Assert.Contains(run["datasetRefs"]!.AsArray(), d => d!["id"]!.GetValue<string>() == SyntheticId);
 
-        // The leaderboard names the candidate by id (once the results page is part of the app; until then its link is checked above).
-        await page.ReloadAsync();
-        await page.WaitForInteractiveAsync();
-        if (await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Page not found" }).CountAsync() == 0)
-        {
-            await Assertions.Expect(page.GetByText(candidateId).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        }
+        // The page left open shows the finished leaderboard, the focus candidate's row named by its id and highlighted.
+        var focusRow = page.Locator($"table[aria-label=Leaderboard] tbody tr[data-entry='{candidateId}']");
+        await Assertions.Expect(focusRow).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(focusRow).ToContainTextAsync(candidateId);
+        await Assertions.Expect(focusRow).ToContainTextAsync("focus candidate");
+        await page.AssertAccessibleAsync();
 
         await page.Context.CloseAsync();
     }
