@@ -71,6 +71,12 @@ public sealed class CohortJourneyTests(BrowserLab lab)
         var expected = await ExpectedPayoutCentsAsync(api, baselineRunId, (await baselineLink.TextContentAsync())!.Trim());
         await Assertions.Expect(real2025).ToContainTextAsync(Dollars(expected));
 
+        // Opened again, the page finds the baselines that exist (no click) and reads them.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator(".lab-baseline-progress")).ToHaveTextAsync("Baseline runs: 8 of 8 read.");
+        await Assertions.Expect(real2025).ToContainTextAsync(Dollars(expected));
+
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("cohort");
 

@@ -22,6 +22,51 @@ public static class CohortBaselineReader
     public static async Task<IReadOnlyDictionary<string, string>> StartAsync(IClusterClient cluster, IReadOnlyList<CohortYearRow> rows)
     {
         var started = new Dictionary<string, string>();
+        foreach (var (row, request) in await RequestsAsync(cluster, rows))
+        {
+            var start = await StartedRuns.StartAsync(cluster, RunKinds.Simulation, request.ToJsonString());
+            started[row.SyntheticCalcuttaId] = start is { Outcome: RunStartOutcome.Started, RunId: { } runId }
+                ? runId
+                : throw new InvalidOperationException($"The baseline of {row.SourceCalcuttaId} was not started: {start.Reason ?? string.Join(" ", start.Errors.SelectMany(e => e.Value))}");
+        }
+
+        return started;
+    }
+
+    /// <summary>
+    /// The baseline runs that already exist, without starting any (so opening the page has no side effect): a baseline pins
+    /// the member run's advancement artifact, so it is among that artifact's recorded uses, the newest match winning as a
+    /// spec-derived successor would.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> FindAsync(IClusterClient cluster, IReadOnlyList<CohortYearRow> rows)
+    {
+        var found = new Dictionary<string, string>();
+        foreach (var (row, request) in await RequestsAsync(cluster, rows))
+        {
+            if (request["advancementArtifactId"]?.GetValue<string>() is not { } advancement)
+            {
+                continue;
+            }
+
+            var uses = await cluster.GetGrain<IArtifactUsageGrain>(advancement).GetAsync(0, 500);
+            foreach (var use in uses.Uses.Where(u => u.RunKind == RunKinds.Simulation).Reverse())
+            {
+                if (await cluster.GetGrain<IRunGrain>(use.RunId).GetAsync() is { } run
+                    && JsonNode.Parse(run.Spec.ParamsJson) is JsonObject p && request.All(kv => JsonNode.DeepEquals(p[kv.Key], kv.Value)))
+                {
+                    found[row.SyntheticCalcuttaId] = use.RunId;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Each succeeded member's baseline request: its source pool, with the member run's params that decide the draws.</summary>
+    private static async Task<IReadOnlyList<(CohortYearRow Row, JsonObject Request)>> RequestsAsync(IClusterClient cluster, IReadOnlyList<CohortYearRow> rows)
+    {
+        var requests = new List<(CohortYearRow, JsonObject)>();
         foreach (var row in rows.Where(r => r.Status == "succeeded" && r.SourceCalcuttaId is not null))
         {
             if (await cluster.GetGrain<IRunGrain>(row.RunId).GetAsync() is not { } member)
@@ -39,18 +84,10 @@ public static class CohortBaselineReader
                 }
             }
 
-            var start = await StartedRuns.StartAsync(cluster, RunKinds.Simulation, request.ToJsonString());
-            if (start is { Outcome: RunStartOutcome.Started, RunId: { } runId })
-            {
-                started[row.SyntheticCalcuttaId] = runId;
-            }
-            else
-            {
-                throw new InvalidOperationException($"The baseline of {row.SourceCalcuttaId} was not started: {start.Reason ?? string.Join(" ", start.Errors.SelectMany(e => e.Value))}");
-            }
+            requests.Add((row, request));
         }
 
-        return started;
+        return requests;
     }
 
     /// <summary>
