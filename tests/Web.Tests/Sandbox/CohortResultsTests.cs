@@ -82,4 +82,58 @@ public sealed class CohortResultsTests : LabComponentTest
         Assert.Equal(30_000, row.ExpectedPayoutCents);
         Assert.Equal("cand-1", row.CandidateId);
     }
+    private static readonly IReadOnlyList<CohortYearRow> Compared =
+    [
+        Year(2024, 123_456, 250_000) with { RealRunId = "run-base-2024", RealRunStatus = "succeeded", RealEntryKey = "P2024", RealExpectedPayoutCents = 200_001 },
+        Year(2025, 98_765, 240_000, hindsight: true) with { RealRunId = "run-base-2025", RealRunStatus = "succeeded", RealEntryKey = "P2025", RealExpectedPayoutCents = 100_000 },
+    ];
+
+    [Fact]
+    public void The_real_excluded_entry_column_links_each_baseline_run_and_the_mean_row_averages_the_same_years()
+    {
+        var cut = Render<CohortResultsTable>(p => p.Add(x => x.SimulationId, "sim-1").Add(x => x.Rows, Compared).Add(x => x.Mean, Mean));
+
+        Assert.Contains("Real excluded entry†", cut.Find("thead").TextContent);
+        Assert.Contains("its real bids (hindsight: the entry as actually played)", cut.Markup);
+        var rows = cut.FindAll("tbody tr");
+        var real = rows[0].QuerySelector("td.lab-real-entry")!;
+        Assert.Contains("$2,000.01", real.TextContent);
+        Assert.Equal("/runs/run-base-2024/results", real.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("P2024", real.QuerySelector("a")!.TextContent);
+        Assert.Contains("$1,000.00", rows[1].QuerySelector("td.lab-real-entry")!.TextContent);
+        // (200,001 + 100,000) / 2 = 150,000.5 cents, halves to even.
+        Assert.Equal("$1,500.00", cut.Find("tfoot td.lab-real-entry").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Before_comparing_the_real_column_is_empty_and_has_no_mean()
+    {
+        var cut = Render<CohortResultsTable>(p => p.Add(x => x.SimulationId, "sim-1").Add(x => x.Rows, Rows).Add(x => x.Mean, Mean));
+
+        Assert.All(cut.FindAll("tbody td.lab-real-entry"), td => Assert.Equal("—", td.TextContent.Trim()));
+        Assert.Equal("—", cut.Find("tfoot td.lab-real-entry").TextContent.Trim());
+    }
+
+    [Fact]
+    public void The_chart_adds_the_real_entry_as_a_third_bar_in_the_legend_and_in_words()
+    {
+        var cut = Render<CohortPayoutChart>(p => p.Add(x => x.Rows, Compared));
+
+        var svg = cut.Find("svg[role=img]");
+        Assert.Equal(6, svg.QuerySelectorAll("rect").Length);
+        Assert.Equal(2, svg.QuerySelectorAll("rect.lab-real-bar").Length);
+        Assert.Contains("real excluded entry", cut.Find("title").TextContent);
+        var desc = cut.Find("desc").TextContent;
+        Assert.Contains("2024: candidate $1,234.56, real excluded entry $2,000.01, field average $2,500.00", desc);
+        Assert.Contains("2025*: candidate $987.65, real excluded entry $1,000.00", desc);
+        Assert.Contains("Real excluded entry's expected payout (its real bids, hindsight)", cut.Find("figcaption").TextContent);
+    }
+
+    [Fact]
+    public void The_backtest_rounding_halves_to_even()
+    {
+        Assert.Equal(2, CohortBaselineReader.MeanCents(5, 2));
+        Assert.Equal(4, CohortBaselineReader.MeanCents(7, 2));
+        Assert.Equal(333, CohortBaselineReader.MeanCents(1_000, 3));
+    }
 }

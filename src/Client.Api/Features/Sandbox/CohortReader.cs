@@ -8,11 +8,14 @@ namespace LabSandbox.Api.Features.Sandbox;
 /// <see cref="FieldAverageCents"/> is the pool's total payout over the entries in the simulated field (every entry's
 /// expected payout averages to exactly that when every position is paid). <see cref="Hindsight"/>: the candidate was
 /// chosen with the pool's real bids (the <c>oracle</c> market model), which nobody knows before the auction.
+/// The <c>Real*</c> fields are the real excluded entry's own expected payout, from the baseline simulation of the source pool
+/// as it was (<see cref="CohortBaselineReader"/>); null until that run has been read.
 /// </summary>
 public sealed record CohortYearRow(
     string SyntheticCalcuttaId, string TournamentId, int? Year, string Digest, string RunId, string Status, string? ExcludedEntryKey,
     string? CandidateId, long? ExpectedPayoutCents, double? MeanNormalizedPayout, double? PFirst, double? PInTheMoney, double? RankPercentile,
-    int? FieldEntries, long? FieldAverageCents, bool Hindsight);
+    int? FieldEntries, long? FieldAverageCents, bool Hindsight, string? SourceCalcuttaId = null,
+    string? RealRunId = null, string? RealRunStatus = null, string? RealEntryKey = null, long? RealExpectedPayoutCents = null);
 
 /// <summary>Everything CohortDetail shows.</summary>
 public sealed record CohortView(CohortSnapshot Cohort, IReadOnlyList<SyntheticCalcuttaSummary?> Members, IReadOnlyList<CohortResults> Simulations);
@@ -62,6 +65,6 @@ public static class CohortReader
             : null;
         return new CohortYearRow(m.SyntheticCalcuttaId, tournamentId, year, m.Digest, m.RunId, m.Status, pinned?.ExcludedEntryKey,
             f?.CandidateId, f?.ExpectedPayoutCents, f?.MeanNormalizedPayout, f?.PFirst, f?.PInTheMoney, f?.RankPercentile, f?.FieldEntries,
-            fieldAverage, hindsight);
+            fieldAverage, hindsight, pinned?.SourceCalcuttaId);
     }
 }
