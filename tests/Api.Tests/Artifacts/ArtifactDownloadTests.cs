@@ -1,3 +1,4 @@
+using LabSandbox.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -28,7 +29,7 @@ public sealed class ArtifactDownloadTests(EmbeddedApiFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal($"{metricsId}.csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
-        var csv = ArtifactFiles.ParseCsv(await response.Content.ReadAsStringAsync());
+        var csv = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(["teamId", "name", "seed", "region", "pRound_1", "pRound_2", "pRound_3", "pRound_4", "pRound_5", "pRound_6", "pRound_7", "pChampion", "expectedPoints"], csv[0]);
         Assert.Equal(teams.Count, csv.Count - 1);
@@ -47,7 +48,7 @@ public sealed class ArtifactDownloadTests(EmbeddedApiFixture fixture) : IClassFi
             Assert.Equal(team["expectedPoints"]!.GetValue<double>(), ArtifactFiles.Number(row[12]));
         }
 
-        var fields = ArtifactFiles.ParseCsv(await _http.GetStringAsync($"/api/v1/artifacts/{metricsId}/content?format=csv&table=fields"));
+        var fields = CsvText.Parse(await _http.GetStringAsync($"/api/v1/artifacts/{metricsId}/content?format=csv&table=fields"));
         Assert.Equal(["field", "value"], fields[0]);
         Assert.Contains(fields, r => r[0] == "tournamentId" && r[1] == "ncaa-2025");
         Assert.Contains(fields, r => r[0] == "model.sigma" && ArtifactFiles.Number(r[1]) == json["model"]!["sigma"]!.GetValue<double>());
@@ -61,7 +62,7 @@ public sealed class ArtifactDownloadTests(EmbeddedApiFixture fixture) : IClassFi
         var lines = (await _http.GetStringAsync($"/api/v1/artifacts/{heavyId}/content"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
 
-        var csv = ArtifactFiles.ParseCsv(await _http.GetStringAsync($"/api/v1/artifacts/{heavyId}/content?format=csv"));
+        var csv = CsvText.Parse(await _http.GetStringAsync($"/api/v1/artifacts/{heavyId}/content?format=csv"));
         Assert.Equal(lines.Count, csv.Count - 1);
         Assert.Equal(lines.Select(l => l["teamId"]!.GetValue<string>()), csv.Skip(1).Select(r => r[0]));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Parquet;
 using Parquet.Schema;
@@ -7,70 +6,9 @@ using Xunit;
 
 namespace LabSandbox.Api.Tests.Artifacts;
 
-/// <summary>Reads downloaded files independently of the code that wrote them: RFC 4180 CSV by hand, Parquet with Parquet.Net's reader.</summary>
+/// <summary>Reads downloaded Parquet files with Parquet.Net's reader, independently of the code that wrote them (CSV: <see cref="LabSandbox.TestSupport.CsvText"/>).</summary>
 public static class ArtifactFiles
 {
-    public static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
     /// <summary>Every column of the file's only row group, by name, values boxed (nulls kept).</summary>
     public static async Task<Dictionary<string, object?[]>> ReadParquetAsync(byte[] bytes)
     {

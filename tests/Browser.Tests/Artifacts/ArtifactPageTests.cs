@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LabSandbox.Browser.Tests.Infrastructure;
+using LabSandbox.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -32,7 +33,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
         var entries = json["entries"]!.AsArray();
         Assert.Equal(47, entries.Count);
 
-        var csv = Csv(await DownloadAsync(page, "Download artifact as CSV"));
+        var csv = CsvText.Parse(await DownloadAsync(page, "Download artifact as CSV"));
         var header = csv[0];
         Assert.Equal(entries.Count, csv.Count - 1);
         for (var i = 0; i < entries.Count; i++)
@@ -79,7 +80,7 @@ public sealed class ArtifactPageTests(BrowserLab lab)
         await Assertions.Expect(page.Locator("section[aria-labelledby='table-rows'] tbody tr")).ToHaveCountAsync(22);
 
         var lines = (await DownloadAsync(page, "Download artifact as JSON")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var csv = Csv(await DownloadAsync(page, "Download artifact as CSV"));
+        var csv = CsvText.Parse(await DownloadAsync(page, "Download artifact as CSV"));
         Assert.Equal(lines.Select(l => JsonNode.Parse(l)!["entryKey"]!.GetValue<string>()), csv.Skip(1).Select(r => r[csv[0].IndexOf("entryKey")]));
 
         var parquet = await DownloadBytesAsync(page, "Download artifact as Parquet");
@@ -159,64 +160,4 @@ public sealed class ArtifactPageTests(BrowserLab lab)
         Encoding.UTF8.GetString(await DownloadBytesAsync(page, linkName));
 
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 CSV read here (quoted fields, doubled quotes), independently of the server's writer.</summary>
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c is ',' or '\n' or '\r')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                if (c != ',')
-                {
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    rows.Add(row);
-                    row = [];
-                }
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }
