@@ -78,7 +78,7 @@ rm -rf "$results"
 set +e
 # One test project at a time (-m:1): the simulation tests load both cores, and the timing checks
 # (e.g. a million simulations in under 3 s) are about this machine, not about sharing it with them.
-dotnet test LabSandbox.sln --no-build -c Debug -m:1 --logger "trx" --results-directory "$results" -v quiet --nologo
+dotnet test LabSandbox.sln --no-build -c Debug -m:1 --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" -v quiet --nologo
 test_rc=$?
 set -e
 
@@ -89,6 +89,17 @@ for trx in "$results"/*.trx; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
 done
+# Repeat each failure's name and message last, where a log that keeps only its tail still shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "== failed tests"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); inside = 1; next }
+         inside && /<Message>/ { printing = 1; lines = 0; sub(/.*<Message>/, "") }
+         printing { done = sub(/<\/Message>.*/, ""); if (lines++ < 15) print "  " $0; if (done) { printing = 0; inside = 0 } }' "$trx" \
+      | sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&amp;/\&/g'
+  done
+fi
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited $test_rc without a failed test: counting it as a failure" >&2; fi
 if [ "$passed" -eq 0 ]; then failed=$(( failed + 1 )); echo "no test ran" >&2; fi
 echo "$passed passed, $failed failed"
