@@ -6,6 +6,7 @@ builder.AddLabSandboxApi();
 builder.AddLabSandboxUi();
 
 var app = builder.Build();
+app.UseLabSandboxPipeline();
 app.MapLabSandboxApi();
 app.MapLabSandboxUi();
 app.Run();

@@ -1,4 +1,4 @@
 using LabSandbox.Silo.Commands;
 
-// `migrate` applies the schema and `backtest` writes docs/backtest.md; no command runs the silo host.
+// `migrate` applies the schema, `backtest` writes docs/backtest.md, `keys` manages API keys; no command runs the silo host.
 return await SiloCommandLine.InvokeAsync(args);

@@ -15,13 +15,9 @@ public static class LabUi
         return builder;
     }
 
+    /// <summary>The UI's endpoints (its middleware — the not-found re-execute, antiforgery — is <see cref="LabPipeline.UseLabSandboxPipeline"/>'s).</summary>
     public static WebApplication MapLabSandboxUi(this WebApplication app)
     {
-        // An unknown page address shows the UI's not-found page (the API's paths keep their problem details).
-        app.UseWhen(context => !ApiEndpoints.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
-        // Routing runs after the re-execute so the not-found page is routed like any other page.
-        app.UseRouting();
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -7,6 +7,7 @@ using LabSandbox.Api.Features.Runs;
 using LabSandbox.Api.Features.Sandbox;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Api.Infrastructure.Security;
 
 namespace LabSandbox.Api.Infrastructure;
 
@@ -14,18 +15,16 @@ namespace LabSandbox.Api.Infrastructure;
 public static class ApiEndpoints
 {
     /// <summary>
-    /// Problem details for exceptions and bare status codes, then <c>Idempotency-Key</c> (after both, so a thrown request
-    /// releases its key before the 500), then every feature's endpoints, the OpenAPI document and its reference page.
+    /// Every feature's endpoints, the OpenAPI document and its reference page (the middleware is
+    /// <see cref="LabPipeline.UseLabSandboxPipeline"/>'s). Each feature names the role its routes need; health and the
+    /// documentation are open.
     /// </summary>
     public static WebApplication MapLabSandboxApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
-        app.UseIdempotencyKeys();
-
         // Any endpoint may meet a cluster that is momentarily unavailable; any POST under /api/v1 an Idempotency-Key conflict.
         var api = app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         ((IEndpointConventionBuilder)api).Finally(IdempotencyKeyProblems.Document);
+        ((IEndpointConventionBuilder)api).Finally(AuthResponses.Document);
         api.MapHealthApi();
         api.MapDatasetsApi();
         api.MapRunsApi();

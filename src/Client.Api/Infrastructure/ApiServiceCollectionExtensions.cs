@@ -1,5 +1,6 @@
 using LabSandbox.Api.Infrastructure.Hosting;
 using LabSandbox.Api.Infrastructure.OpenApi;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Telemetry;
 using OpenTelemetry.Metrics;
@@ -7,7 +8,7 @@ using OpenTelemetry.Trace;
 
 namespace LabSandbox.Api.Infrastructure;
 
-/// <summary>The API's services: the cluster (embedded silo or client), telemetry, problem details, JSON, OpenAPI.</summary>
+/// <summary>The API's services: security, the cluster (embedded silo or client), telemetry, problem details, JSON, OpenAPI.</summary>
 public static class ApiServiceCollectionExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -18,6 +19,9 @@ public static class ApiServiceCollectionExtensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Knows the listen addresses now: refuses an open mode on a non-loopback address before anything starts.
+        builder.AddLabSecurity();
 
         builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         builder.AddLabOrleans();

@@ -3,11 +3,13 @@ using System.CommandLine.Help;
 using LabSandbox.Silo.Backtest;
 using LabSandbox.Silo.Database;
 using LabSandbox.Silo.Hosting;
+using LabSandbox.Silo.Keys;
+using Microsoft.Extensions.Configuration;
 
 namespace LabSandbox.Silo.Commands;
 
 /// <summary>
-/// The executable's command line: <c>migrate</c> and <c>backtest</c> run and exit; no command runs the silo
+/// The executable's command line: <c>migrate</c>, <c>backtest</c> and <c>keys</c> run and exit; no command runs the silo
 /// host, which reads the rest of the line as configuration (<c>--LabSandbox:GatewayPort 30001</c>). Any
 /// command-line mistake prints what is wrong on stderr and exits with <see cref="ExitCodes.UsageError"/>.
 /// </summary>
@@ -20,7 +22,8 @@ public static class SiloCommandLine
         $"Run '{ExecutableName}{(command is null ? "" : " " + command)} --help' for usage.";
 
     /// <param name="runHost">What runs the silo host with the configuration arguments; tests pass a stand-in.</param>
-    public static RootCommand Create(Func<string[], CancellationToken, Task<int>>? runHost = null)
+    /// <param name="keysConfiguration">Where <c>keys</c> finds the cluster; tests pass their own, null reads the host's.</param>
+    public static RootCommand Create(Func<string[], CancellationToken, Task<int>>? runHost = null, Action<IConfigurationBuilder>? keysConfiguration = null)
     {
         runHost ??= SiloHost.RunAsync;
         var root = new RootCommand("""
@@ -32,6 +35,7 @@ public static class SiloCommandLine
         {
             MigrateCommand.Create(),
             BacktestCommand.Create(),
+            KeysCommand.Create(keysConfiguration),
         };
 
         // The host's configuration arguments are no options of ours, so the parser must let them through; the
@@ -55,9 +59,10 @@ public static class SiloCommandLine
         string[] args,
         TextWriter? output = null,
         TextWriter? error = null,
-        Func<string[], CancellationToken, Task<int>>? runHost = null)
+        Func<string[], CancellationToken, Task<int>>? runHost = null,
+        Action<IConfigurationBuilder>? keysConfiguration = null)
     {
-        var root = Create(runHost);
+        var root = Create(runHost, keysConfiguration);
         // Arguments reach the host verbatim: a value starting with '@' is not a response file here.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var invocation = new InvocationConfiguration

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class ArtifactsApi
 {
     public static RouteGroupBuilder MapArtifactsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/artifacts").WithTags("Artifacts");
+        var group = app.MapGroup("/api/v1/artifacts").WithTags("Artifacts").RequireAuthorization(LabPolicies.Reader);
         group.MapGet("/{artifactId}", GetArtifact).WithName("GetArtifact")
             .WithSummary("Get an artifact's record")
             .WithDescription("Kind, content type, SHA-256, size, summary, lineage and the content URL; `deleted` once retention deleted its bytes.")

@@ -1,4 +1,5 @@
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Datasets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class DatasetsApi
 {
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
-        var tournaments = app.MapGroup("/api/v1/tournaments").WithTags("Tournaments");
+        var tournaments = app.MapGroup("/api/v1/tournaments").WithTags("Tournaments").RequireAuthorization(LabPolicies.Reader);
         tournaments.MapGet("/", ListTournaments).WithName("ListTournaments")
             .WithSummary("List tournaments")
             .WithDescription("Every imported tournament, ordered by id (so by year).");
@@ -18,7 +19,7 @@ public static class DatasetsApi
             .WithDescription("Teams (by region, seed, then team id) with seeds, regions, KenPom ratings and real results, and the dataset digest.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var calcuttas = app.MapGroup("/api/v1/calcuttas").WithTags("Calcuttas");
+        var calcuttas = app.MapGroup("/api/v1/calcuttas").WithTags("Calcuttas").RequireAuthorization(LabPolicies.Reader);
         calcuttas.MapGet("/", ListCalcuttas).WithName("ListCalcuttas")
             .WithSummary("List real pools")
             .WithDescription("Every imported pool, ordered by id (so by year).");

@@ -1,6 +1,7 @@
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -17,8 +18,8 @@ public static class ExperimentsApi
 {
     public static RouteGroupBuilder MapExperimentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
-        group.MapPost("/", Create).WithName("CreateExperiment")
+        var group = app.MapGroup("/api/v1/experiments").WithTags("Experiments").RequireAuthorization(LabPolicies.Reader);
+        group.MapPost("/", Create).WithName("CreateExperiment").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Create an experiment")
             .WithDescription("Validates and pins the request (pool, advancement and market artifacts, starting entry), then creates the experiment and its driver run, which searches in the background. 202 with its id; 400 names every bad field; 409 when the id names an experiment with another config. Without `experimentId` the id is derived from the body.")
             .WithRequestExample("search", "Search calcutta-2025 from the dp-v1 optimum", new CreateExperimentRequest(
@@ -46,7 +47,7 @@ public static class ExperimentsApi
             .WithSummary("List an experiment's runs")
             .WithDescription("Every simulation run of the experiment, in the order the search registered them, with its iteration, sample, purpose and status.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{experimentId}/cancel", Cancel).WithName("CancelExperiment")
+        group.MapPost("/{experimentId}/cancel", Cancel).WithName("CancelExperiment").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Cancel an experiment")
             .WithDescription("Stops a queued or running experiment (`convergenceReason = cancelled`) and cancels its runs; a finished one is a 409.")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -7,7 +7,7 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithName("Health").WithTags("Health")
+        app.MapGet("/health", GetHealth).WithName("Health").WithTags("Health").AllowAnonymous()
             .WithSummary("Readiness")
             .WithDescription("Ready when the cluster answers a grain call within two seconds (with the number of imported tournaments and pools); 503 otherwise.");
         return app;

@@ -2,6 +2,7 @@ using LabSandbox.Api.Features.Artifacts;
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -17,11 +18,11 @@ public static class LabApi
 {
     public static RouteGroupBuilder MapLabApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/lab/candidates").WithTags("Lab");
+        var group = app.MapGroup("/api/v1/lab/candidates").WithTags("Lab").RequireAuthorization(LabPolicies.Reader);
         group.MapGet("/coverage", GetCoverage).WithName("GetLabCoverage")
             .WithSummary("Lab coverage per config")
             .WithDescription("For each config generated so far: the real pools with a candidate, out of all of them, and the ones missing.");
-        group.MapPost("/generate", Generate).WithName("GenerateLabCandidates")
+        group.MapPost("/generate", Generate).WithName("GenerateLabCandidates").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Generate the Lab's candidates for a config")
             .WithDescription("Starts the config's lab_generation run and answers at once: 202 with the run (Location: the run), or 200 when that run already finished. For every real pool the run creates the advancement, market-share and strategy runs the config names (unless they exist, each pinning the previous one's artifact), then the candidate; its report (created/skipped/failed per pool) is the run's metrics artifact, at reportUrl.")
             .ProducesProblem(StatusCodes.Status409Conflict)

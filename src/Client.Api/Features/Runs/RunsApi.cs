@@ -1,7 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +15,8 @@ public static class RunsApi
 {
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/runs").WithTags("Runs");
-        group.MapPost("/", CreateRun).WithName("CreateRun")
+        var group = app.MapGroup("/api/v1/runs").WithTags("Runs").RequireAuthorization(LabPolicies.Reader);
+        group.MapPost("/", CreateRun).WithName("CreateRun").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Create a run")
             .WithDescription("Validates the request and pins everything it names (dataset digests, input artifacts, canonical params and their hash, seed, engine version), then queues the run. 202 with the run id and a Location; 400 names every bad field; nothing is created on a 400.")
             .WithRequestExample(RunRequestExamples.All);
@@ -29,12 +32,12 @@ public static class RunsApi
             .WithDescription("Events after `after`, oldest first. With `Accept: text/event-stream` the log streams live (event name = type, id = sequence) until the run ends.")
             .Produces<RunEventsResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{runId}/cancel", CancelRun).WithName("CancelRun")
+        group.MapPost("/{runId}/cancel", CancelRun).WithName("CancelRun").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Cancel a run")
             .WithDescription("Cancels a queued or running run; a finished run is immutable (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{runId}/requeue", RequeueRun).WithName("RequeueRun")
+        group.MapPost("/{runId}/requeue", RequeueRun).WithName("RequeueRun").RequireAuthorization(LabPolicies.Admin)
             .WithSummary("Re-queue a dead-lettered run")
             .WithDescription("Runs a dead-lettered run again without consuming an attempt; any other run is a 409.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,6 +49,12 @@ public static class RunsApi
     private static async Task<Results<AcceptedAtRoute<RunCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateRun(
         JsonBody<CreateRunRequest> body, IClusterClient cluster, HttpRequest request)
     {
+        // Retention that deletes destroys other people's work: only an admin may run it (a dry run is an analyst's).
+        if (IsRetentionThatDeletes(body.Json) && !LabPolicies.Allows(LabPrincipals.RoleOf(request.HttpContext.User), LabPolicies.Admin))
+        {
+            return AuthProblems.Forbidden(request.HttpContext, LabPolicies.Admin);
+        }
+
         var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? header : null;
         var created = await cluster.GetGrain<IRunFactoryGrain>(0).CreateAsync(body.Json, key);
         return created.Outcome switch
@@ -57,6 +66,12 @@ public static class RunsApi
             _ => ApiProblems.Invalid(created.Errors),
         };
     }
+
+    /// <summary>Read as the run factory reads it: <c>kind</c> exactly <c>retention</c> and <c>dryRun</c> exactly <c>false</c>.</summary>
+    private static bool IsRetentionThatDeletes(string json) =>
+        JsonNode.Parse(json) is JsonObject request
+        && request["kind"] is JsonValue kind && kind.TryGetValue<string>(out var name) && name == "retention"
+        && request["dryRun"] is JsonValue dryRun && dryRun.GetValueKind() == JsonValueKind.False;
 
     /// <summary>Newest first (created-at, then run id, descending); the cursor is stable under new runs.</summary>
     private static async Task<Results<Ok<RunListResponse>, ValidationProblem>> ListRuns(

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,8 +17,8 @@ public static class CohortsApi
 {
     public static RouteGroupBuilder MapCohortsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sandbox/cohorts").WithTags("Sandbox");
-        group.MapPost("/", Create).WithName("CreateCohort")
+        var group = app.MapGroup("/api/v1/sandbox/cohorts").WithTags("Sandbox").RequireAuthorization(LabPolicies.Reader);
+        group.MapPost("/", Create).WithName("CreateCohort").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Create a cohort")
             .WithDescription("A named group of synthetic calcuttas with shared simulation settings. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("cohort", "Two synthetic calcuttas, 100,000 simulations each", new CreateCohortRequest(
@@ -31,7 +32,7 @@ public static class CohortsApi
             .WithSummary("Get a cohort")
             .WithDescription("Its members, settings and started simulations.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{cohortId}/simulations", StartSimulations).WithName("StartCohortSimulations")
+        group.MapPost("/{cohortId}/simulations", StartSimulations).WithName("StartCohortSimulations").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Start a cohort's simulations")
             .WithDescription("Starts the cohort's cohort_simulation run and answers at once: 202 with the run (Location: the run), or 200 when that run already finished. The run creates (or finds) one simulation run per member, pinned to the member's digest at the time of the request, and records them as the cohort's next simulation; its report (simulation id and member runs) is the run's metrics artifact, at reportUrl.")
             .ProducesValidationProblem()

@@ -1,6 +1,7 @@
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +19,8 @@ public static class SyntheticCalcuttasApi
 
     public static RouteGroupBuilder MapSyntheticCalcuttasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sandbox/synthetic-calcuttas").WithTags("Sandbox");
-        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta")
+        var group = app.MapGroup("/api/v1/sandbox/synthetic-calcuttas").WithTags("Sandbox").RequireAuthorization(LabPolicies.Reader);
+        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Create an empty synthetic calcutta")
             .WithDescription("Explicit rules, scoring rules and payouts, no entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("empty", "An empty pool over ncaa-2025 with the usual rules", new CreateSyntheticCalcuttaRequest(
@@ -27,7 +28,7 @@ public static class SyntheticCalcuttasApi
                 SyntheticCalcuttaId: "syn-what-if"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/from-calcutta", CreateFromCalcutta).WithName("CreateSyntheticCalcuttaFromCalcutta")
+        group.MapPost("/from-calcutta", CreateFromCalcutta).WithName("CreateSyntheticCalcuttaFromCalcutta").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Copy a real pool into a synthetic calcutta")
             .WithDescription("Its rules, scoring rules, payouts and entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("copy", "A copy of calcutta-2025", new CopyCalcuttaRequest("calcutta-2025", "syn-2025-copy"))
@@ -44,35 +45,35 @@ public static class SyntheticCalcuttasApi
             .WithSummary("Get a version of a synthetic calcutta")
             .WithDescription("Any version by digest, as a run pinned it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{syntheticCalcuttaId}/entries", AddEntry).WithName("AddSyntheticEntry")
+        group.MapPost("/{syntheticCalcuttaId}/entries", AddEntry).WithName("AddSyntheticEntry").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Add a manual entry")
             .WithDescription("Validated against the pool's rules and its tournament's teams; an existing key is a 409 (edit it with PUT). " + Changed)
             .WithRequestExample("entry", "Three teams, 100 points", new AddEntryRequest(
                 [new EntryBid("duke", 40), new EntryBid("houston", 35), new EntryBid("florida", 25)], "my-entry"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{syntheticCalcuttaId}/entries/{entryKey}", PutEntry).WithName("PutSyntheticEntry")
+        group.MapPut("/{syntheticCalcuttaId}/entries/{entryKey}", PutEntry).WithName("PutSyntheticEntry").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Replace an entry's bids")
             .WithDescription("Validated against the pool's rules and its tournament's teams. " + Changed)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{syntheticCalcuttaId}/entries/{entryKey}", DeleteEntry).WithName("DeleteSyntheticEntry")
+        group.MapDelete("/{syntheticCalcuttaId}/entries/{entryKey}", DeleteEntry).WithName("DeleteSyntheticEntry").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Delete an entry")
             .WithDescription(Changed)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{syntheticCalcuttaId}/candidates", AttachCandidate).WithName("AttachCandidate")
+        group.MapPost("/{syntheticCalcuttaId}/candidates", AttachCandidate).WithName("AttachCandidate").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Attach a Lab candidate")
             .WithDescription("As an entry keyed by the candidate id; attaching it again changes nothing. " + Changed)
             .WithRequestExample("attach", "Attach a candidate by id", new AttachCandidateRequest("cand-0123456789abcdef"))
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{syntheticCalcuttaId}/candidates/{candidateId}", DetachCandidate).WithName("DetachCandidate")
+        group.MapDelete("/{syntheticCalcuttaId}/candidates/{candidateId}", DetachCandidate).WithName("DetachCandidate").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Detach a Lab candidate")
             .WithDescription(Changed)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{syntheticCalcuttaId}/focus", SetFocus).WithName("SetFocusCandidate")
+        group.MapPut("/{syntheticCalcuttaId}/focus", SetFocus).WithName("SetFocusCandidate").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Set or clear the focus candidate")
             .WithDescription("The attached candidate whose results cohorts report; `null` clears it. " + Changed)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{syntheticCalcuttaId}/excluded-entry", SetExcluded).WithName("SetExcludedEntry")
+        group.MapPut("/{syntheticCalcuttaId}/excluded-entry", SetExcluded).WithName("SetExcludedEntry").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Set or clear the excluded entry")
             .WithDescription("The entry simulations leave out of the field; `null`: nobody. " + Changed)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using LabSandbox.Api.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace LabSandbox.Api.Infrastructure.OpenApi;
@@ -15,6 +16,8 @@ public static class LabOpenApi
             options.AddDocumentTransformer<DiscriminatorInheritanceTransformer>();
             options.AddOperationTransformer<RequestExampleTransformer>();
             options.AddOperationTransformer<IdempotencyKeyTransformer>();
+            options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<ApiKeySecurityTransformer>();
         });
 
     /// <summary>
@@ -24,14 +27,15 @@ public static class LabOpenApi
     /// </summary>
     public static IEndpointRouteBuilder MapLabOpenApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        // The contract is public: reading it needs no key.
+        app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, options =>
         {
             options.Title = "LabSandbox API";
             options.Telemetry = false;
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             options.Agent = new ScalarAgentOptions { Disabled = true };
-        });
+        }).AllowAnonymous();
         return app;
     }
 }
