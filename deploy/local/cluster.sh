@@ -225,7 +225,9 @@ start_api_process() {
   printf '==== %s api starting on %s\n' "$(date -u +%FT%TZ)" "$API_URL" >>"$logfile"
   (
     cd "$API_DIR"
-    exec env ConnectionStrings__LabSandbox="$CONNECTION" LabSandbox__Mode=client \
+    # Client mode requires API keys by default; this throwaway cluster binds loopback only, so it opts into local
+    # mode explicitly (the API refuses to start that way on any other address).
+    exec env ConnectionStrings__LabSandbox="$CONNECTION" LabSandbox__Mode=client LabSandbox__Auth__Mode=loopback-open \
       LabSandbox__ClusterId="$CLUSTER_ID" LabSandbox__ServiceId="$SERVICE_ID" \
       LabSandbox__ArtifactRoot="$ARTIFACT_ROOT" DOTNET_gcServer=0 \
       setsid dotnet "$API_DIR/LabSandbox.Api.dll" --urls "$API_URL" </dev/null >>"$logfile" 2>&1

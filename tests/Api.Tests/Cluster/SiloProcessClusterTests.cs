@@ -91,6 +91,9 @@ public sealed class SiloProcessClusterTests
     private static Dictionary<string, string?> ClientSettings(string cs, string serviceId, string artifacts) => new()
     {
         ["LabSandbox:Mode"] = "client",
+
+        // Client mode requires keys by default; the test server is reachable from nowhere, so local mode, said explicitly.
+        ["LabSandbox:Auth:Mode"] = "loopback-open",
         ["ConnectionStrings:LabSandbox"] = cs,
         ["LabSandbox:ArtifactRoot"] = artifacts,
         ["LabSandbox:ClientConnectAttempts"] = "60",

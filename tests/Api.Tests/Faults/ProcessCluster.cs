@@ -50,6 +50,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         cluster._api = new LabApiFactory(new Dictionary<string, string?>
         {
             ["LabSandbox:Mode"] = "client",
+
+            // Client mode requires keys by default; the test server is reachable from nowhere, so local mode, said explicitly.
+            ["LabSandbox:Auth:Mode"] = "loopback-open",
             ["ConnectionStrings:LabSandbox"] = TestPostgres.ConnectionString,
             ["LabSandbox:ArtifactRoot"] = cluster.ArtifactRoot,
             ["LabSandbox:ClientConnectAttempts"] = "60",
