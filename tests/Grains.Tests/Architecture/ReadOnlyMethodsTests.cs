@@ -7,6 +7,7 @@ using LabSandbox.Grains.Tests.Lab;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Interfaces.Security;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Tests.Infrastructure;
 using LabSandbox.Grains.Tests.Sandbox;
@@ -24,11 +25,13 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     private const string SyntheticCalcuttaId = "sc-test-inv6-reads";
     private const string CohortId = "cohort-test-inv6-reads";
     private const string ExperimentId = "exp-test-inv6-reads";
+    private const string RegistryKey = "keys-test-inv6-reads";
+    private static readonly string KeyHash = ApiKeys.Hash(ApiKeys.Generate());
 
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
-        "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
+        "IApiKeyRegistryGrain.FindAsync", "IApiKeyRegistryGrain.ListAsync", "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
         "ICohortResultsGrain.GetAsync", "ICohortResultsGrain.ListAsync",
         "IDatasetCatalogGrain.GetAsync", "IDatasetRunIndexGrain.QueryAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
@@ -64,6 +67,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         var experiments = new ExperimentDriver(fixture.Grains);
         await experiments.RunAsync(ExperimentId, await experiments.PlanAsync(
             ExperimentDriver.Request(await experiments.NaiveEvCandidateAsync(), 6, new TestSearch(Candidates: 3, MaxIterations: 1))));
+        Assert.Null((await fixture.Grains.GetGrain<IApiKeyRegistryGrain>(RegistryKey)
+            .CreateAsync("inv6-reader", "reader", KeyHash, "lsk_abcd…", DateTimeOffset.UnixEpoch)).Error);
         var before = fixture.Storage.Snapshot();
 
         for (var round = 0; round < Rounds; round++)
@@ -127,6 +132,11 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         var missingSandbox = await grains.GetGrain<ISandboxCatalogGrain>("sandbox-test-inv6-missing").GetAsync();
         Assert.Empty(missingSandbox.SyntheticCalcuttaIds);
         Assert.Empty(missingSandbox.CohortIds);
+
+        Assert.NotNull(await grains.GetGrain<IApiKeyRegistryGrain>(RegistryKey).FindAsync(KeyHash));
+        Assert.Null(await grains.GetGrain<IApiKeyRegistryGrain>(RegistryKey).FindAsync(new string('0', 64)));
+        Assert.Single(await grains.GetGrain<IApiKeyRegistryGrain>(RegistryKey).ListAsync());
+        Assert.Empty(await grains.GetGrain<IApiKeyRegistryGrain>("keys-test-inv6-missing").ListAsync());
 
         var experiment = grains.GetGrain<IExperimentGrain>(ExperimentId);
         Assert.Equal(ExperimentStatus.Succeeded, (await experiment.GetAsync())!.Status);
