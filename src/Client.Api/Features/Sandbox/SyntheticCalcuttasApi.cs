@@ -1,4 +1,5 @@
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -19,7 +20,7 @@ public static class SyntheticCalcuttasApi
     public static RouteGroupBuilder MapSyntheticCalcuttasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sandbox/synthetic-calcuttas").WithTags("Sandbox");
-        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta")
+        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta").WithAuditTarget<SyntheticCalcuttaSnapshot>(s => s.SyntheticCalcuttaId)
             .WithSummary("Create an empty synthetic calcutta")
             .WithDescription("Explicit rules, scoring rules and payouts, no entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("empty", "An empty pool over ncaa-2025 with the usual rules", new CreateSyntheticCalcuttaRequest(
@@ -28,6 +29,7 @@ public static class SyntheticCalcuttasApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/from-calcutta", CreateFromCalcutta).WithName("CreateSyntheticCalcuttaFromCalcutta")
+            .WithAuditTarget<SyntheticCalcuttaSnapshot>(s => s.SyntheticCalcuttaId)
             .WithSummary("Copy a real pool into a synthetic calcutta")
             .WithDescription("Its rules, scoring rules, payouts and entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("copy", "A copy of calcutta-2025", new CopyCalcuttaRequest("calcutta-2025", "syn-2025-copy"))
