@@ -54,7 +54,7 @@ public sealed class ActorOnChangesTests(ClusterFixture fixture)
     public async Task A_run_created_outside_any_request_is_the_systems()
     {
         const string RunId = "run-test-actor-system-1";
-        await _runs.CreateAsync(RunId, await _runs.TestSpecAsync(TestRunKinds.Catalog, new JsonObject { ["case"] = "actor-system" }));
+        await _runs.CreateAsync(RunId, await _runs.TestSpecAsync(QuickRunHandler.KindName, new JsonObject { ["case"] = "actor-system" }));
 
         Assert.Equal(LabActor.System, (await _runs.WaitTerminalAsync(RunId)).CreatedBy);
     }

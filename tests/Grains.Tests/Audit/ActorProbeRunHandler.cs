@@ -30,7 +30,7 @@ public sealed class ActorProbeRunHandler : IRunHandler
             throw new InvalidOperationException("the probe's first attempt fails, so a timer dispatches the next");
         }
 
-        await context.Grains.GetGrain<IRunGrain>(ChildOf(context.RunId)).CreateAsync(context.Spec with { Kind = TestRunKinds.Catalog });
+        await context.Grains.GetGrain<IRunGrain>(ChildOf(context.RunId)).CreateAsync(context.Spec with { Kind = QuickRunHandler.KindName });
         return new RunOutput([TestDrafts.Json(ArtifactKinds.Metrics, context)]);
     }
 }

@@ -22,7 +22,7 @@ public sealed class StateBeforeActorsTests(ClusterFixture fixture)
         const string Source = "run-test-legacy-source-1", Legacy = "run-test-legacy-copy-1";
         using (LabActor.Use("alice"))
         {
-            await runs.CreateAsync(Source, await runs.TestSpecAsync(TestRunKinds.Catalog, new JsonObject { ["case"] = "legacy" }));
+            await runs.CreateAsync(Source, await runs.TestSpecAsync(QuickRunHandler.KindName, new JsonObject { ["case"] = "legacy" }));
         }
 
         var source = await runs.WaitTerminalAsync(Source);

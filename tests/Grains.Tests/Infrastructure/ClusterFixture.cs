@@ -44,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IRunHandler, CatalogRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, AlwaysThrowsRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, ActorProbeRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, QuickRunHandler>();
             siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
             siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
         }
