@@ -52,7 +52,7 @@ public sealed class AuditLogGrain(
     {
         var limit = Math.Max(query.Limit, 1);
         var entries = new List<AuditEntry>();
-        var next = Math.Max(query.After, 0) + 1;
+        var next = Math.Clamp(query.After, 0, long.MaxValue - 1) + 1; // any 'after' the API lets through, without overflow
         var lastRead = next - 1;
         for (var pagesRead = 0; pagesRead < MaxPagesPerList; pagesRead++)
         {

@@ -62,7 +62,7 @@ public sealed class AuditLogTests(ClusterFixture fixture)
         var carol = await Log.ListAsync(new AuditQuery(start, 500, "carol-filter"));
         var dave = await Log.ListAsync(new AuditQuery(start, 1, "dave-filter"));
         var nobody = await Log.ListAsync(new AuditQuery(0, 500, "nobody-filter"));
-        var beyond = await Log.ListAsync(new AuditQuery(long.MaxValue - 1, 10));
+        var beyond = await Log.ListAsync(new AuditQuery(long.MaxValue, 10));
         var after = fixture.Storage.Snapshot();
 
         Assert.Equal([start + 1, start + 3, start + 5], carol.Entries.Select(e => e.Sequence));
@@ -70,7 +70,7 @@ public sealed class AuditLogTests(ClusterFixture fixture)
         Assert.Equal([start + 2], dave.Entries.Select(e => e.Sequence));
         Assert.Equal(start + 2, dave.Next);
         Assert.Empty(nobody.Entries);
-        Assert.Empty(beyond.Entries);
+        Assert.Equal((0, (long?)null), (beyond.Entries.Count, beyond.Next));
         Assert.True(before.TotalWrites == after.TotalWrites, $"before: {before}; after: {after}");
     }
 
