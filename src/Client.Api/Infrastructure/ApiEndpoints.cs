@@ -1,10 +1,12 @@
 using LabSandbox.Api.Features.Artifacts;
+using LabSandbox.Api.Features.Audit;
 using LabSandbox.Api.Features.Datasets;
 using LabSandbox.Api.Features.Experiments;
 using LabSandbox.Api.Features.Health;
 using LabSandbox.Api.Features.Lab;
 using LabSandbox.Api.Features.Runs;
 using LabSandbox.Api.Features.Sandbox;
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Security;
@@ -33,6 +35,7 @@ public static class ApiEndpoints
         api.MapSyntheticCalcuttasApi();
         api.MapCohortsApi();
         api.MapExperimentsApi();
+        api.MapAuditApi();
         app.MapLabOpenApi();
         return app;
     }

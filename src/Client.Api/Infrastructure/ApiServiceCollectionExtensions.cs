@@ -1,3 +1,4 @@
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Hosting;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Security;
@@ -30,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusCodeOf);
         services.ConfigureHttpJsonOptions(ApiJsonOptions.Configure);
         services.AddLabOpenApi();
+        services.AddLabAudit();
 
         // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
         services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());

@@ -1,3 +1,4 @@
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.Security;
 
@@ -13,7 +14,9 @@ public static class LabPipeline
     ///    each endpoint's policy is known, and before <c>Idempotency-Key</c>, so a stored response is replayed only to a
     ///    caller allowed to make the request (and a refused request claims no key).
     /// 3. <c>Idempotency-Key</c> (after the exception handler, so a thrown request releases its key before the 500).
-    /// 4. Antiforgery for the UI's forms (after authentication, as it ties tokens to the user).
+    /// 4. The audit trail's recorder (after authentication, so the actor is known; inside <c>Idempotency-Key</c>, so a
+    ///    replayed response adds no row).
+    /// 5. Antiforgery for the UI's forms (after authentication, as it ties tokens to the user).
     /// </summary>
     public static WebApplication UseLabSandboxPipeline(this WebApplication app)
     {
@@ -23,6 +26,7 @@ public static class LabPipeline
         app.UseRouting();
         app.UseLabSecurity();
         app.UseIdempotencyKeys();
+        app.UseLabAudit();
         app.UseAntiforgery();
         return app;
     }

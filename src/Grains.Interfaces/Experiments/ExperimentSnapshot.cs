@@ -23,6 +23,7 @@ public static class ConvergenceReasons
 /// <summary>An experiment as clients see it.</summary>
 /// <param name="DriverRunId">The <c>experiment</c> run that drives the search (durable: it resumes after a silo loss).</param>
 /// <param name="NumIterations">Search iterations completed (the initial evaluation, iteration 0, not counted).</param>
+/// <param name="CreatedBy">Who created it (a key name, <c>local</c> or <c>system</c>); null for one stored before actors were kept.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentSnapshot")]
 public sealed record ExperimentSnapshot(
     [property: Id(0)] string ExperimentId,
@@ -39,7 +40,8 @@ public sealed record ExperimentSnapshot(
     [property: Id(11)] long EventCount,
     [property: Id(12)] DateTimeOffset CreatedAt,
     [property: Id(13)] DateTimeOffset? CompletedAt,
-    [property: Id(14)] string? Error);
+    [property: Id(14)] string? Error,
+    [property: Id(15)] string? CreatedBy = null);
 
 /// <summary>
 /// The outcome: the best entry (a Candidate), its payout as estimated when the search accepted it, and the final

@@ -2,7 +2,8 @@ namespace LabSandbox.Grains.Interfaces.Runs;
 
 /// <summary>
 /// One entry of a run's append-only event log; <see cref="Sequence"/> starts at 1. A <c>RUN.RETRY_SCHEDULED</c>
-/// event carries the failed attempt, the delay before the next one and the error.
+/// event carries the failed attempt, the delay before the next one and the error. A change made on request
+/// (<c>RUN.QUEUED</c>, <c>RUN.CANCELLED</c>, <c>RUN.REQUEUED</c>) names its <see cref="Actor"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.RunEvent")]
 public sealed record RunEvent(
@@ -14,7 +15,8 @@ public sealed record RunEvent(
     [property: Id(5)] double? Percent = null,
     [property: Id(6)] string? Message = null,
     [property: Id(7)] double? DelaySeconds = null,
-    [property: Id(8)] string? Error = null);
+    [property: Id(8)] string? Error = null,
+    [property: Id(9)] string? Actor = null);
 
 /// <summary>Run event names (docs/architecture.md, domain rules: nouns).</summary>
 public static class RunEventNames

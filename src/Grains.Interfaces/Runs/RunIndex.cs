@@ -13,7 +13,8 @@ public sealed record RunIndexEntry(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] int Attempt = 0,
     [property: Id(6)] string? LastError = null,
-    [property: Id(7)] string? ClaimedBy = null);
+    [property: Id(7)] string? ClaimedBy = null,
+    [property: Id(8)] string? CreatedBy = null);
 
 /// <summary>A position in the catalog's order (newest first: created-at descending, then run id descending).</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.RunCursor")]

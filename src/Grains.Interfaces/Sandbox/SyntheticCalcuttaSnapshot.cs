@@ -19,6 +19,7 @@ public sealed record SyntheticEntry(
 /// </summary>
 /// <param name="SourceCalcuttaId">The real pool it was copied from, if any.</param>
 /// <param name="Version">1 for the first version, +1 per change.</param>
+/// <param name="CreatedBy">Who made this version (a key name, <c>local</c> or <c>system</c>); not part of the digest. Null for a version stored before actors were kept.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.SyntheticCalcuttaSnapshot")]
 public sealed record SyntheticCalcuttaSnapshot(
     [property: Id(0)] string SyntheticCalcuttaId,
@@ -32,10 +33,12 @@ public sealed record SyntheticCalcuttaSnapshot(
     [property: Id(8)] string? ExcludedEntryKey,
     [property: Id(9)] string? FocusCandidateId,
     [property: Id(10)] int Version,
-    [property: Id(11)] string Digest);
+    [property: Id(11)] string Digest,
+    [property: Id(12)] string? CreatedBy = null);
 
-/// <summary>One version in a synthetic calcutta's history: its number and the digest a run would pin.</summary>
+/// <summary>One version in a synthetic calcutta's history: its number, the digest a run would pin, and who made it (null before actors were kept).</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.SyntheticCalcuttaVersionRef")]
 public sealed record SyntheticCalcuttaVersionRef(
     [property: Id(0)] int Version,
-    [property: Id(1)] string Digest);
+    [property: Id(1)] string Digest,
+    [property: Id(2)] string? CreatedBy = null);

@@ -14,6 +14,17 @@ public static class ContentDigest
     /// <summary>Digest of a value's canonical JSON (see <see cref="CanonicalJson"/>).</summary>
     public static string OfValue<T>(T value) => Of(CanonicalJson.Serialize(value));
 
+    /// <summary>
+    /// Digest of a value's canonical JSON without one of its top-level properties: for a record that carries a fact
+    /// about its content (who made it) beside the content itself, so equal content keeps the digest it always had.
+    /// </summary>
+    public static string OfValueWithout<T>(T value, string property)
+    {
+        var node = JsonSerializer.SerializeToNode(value, Options)!.AsObject();
+        node.Remove(property);
+        return Of(CanonicalJson.Canonicalize(node));
+    }
+
     /// <summary>Lower-case hex SHA-256 of the bytes, without a prefix.</summary>
     public static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -3,6 +3,7 @@ using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.Extensions.Logging;
 using LabSandbox.Grains.Runs.Experiment;
 using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Experiments.ExperimentSnapshot>;
@@ -39,7 +40,7 @@ public sealed partial class ExperimentGrain(
         {
             state.State.Experiment = new ExperimentSnapshot(
                 ExperimentId, name, config, digest, ExperimentStatus.Queued, ExperimentRuns.DriverRunId(ExperimentId), 0, false, null,
-                config.InitialBids, null, 0, time.GetUtcNow(), null, null);
+                config.InitialBids, null, 0, time.GetUtcNow(), null, null, LabActor.Current);
             await state.WriteStateAsync();
         }
 

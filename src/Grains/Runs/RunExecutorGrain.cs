@@ -3,6 +3,7 @@ using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,10 @@ public sealed partial class RunExecutorGrain(
 
     private async Task ExecuteClaimedAsync(IRunGrain run, RunExecution execution)
     {
-        var (runId, attempt, spec) = execution;
+        var (runId, attempt, spec, actor) = execution;
+
+        // The runs this attempt creates are the run creator's doing, whichever request, timer or reminder dispatched it.
+        using var actorScope = actor is { Length: > 0 } ? LabActor.Use(actor) : null;
         using var activity = LabDiagnostics.ActivitySource.StartActivity("run.execute");
         activity?.SetTag("labsandbox.run.id", runId);
         activity?.SetTag("labsandbox.run.kind", spec.Kind);

@@ -8,7 +8,7 @@ public sealed partial class RunGrain
 {
     private Task UpdateIndexAsync() =>
         GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.ShardKeyFor(RunId))
-            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy));
+            .UpsertAsync(new RunIndexEntry(RunId, S.Spec!.Kind, S.Status, S.DeadLettered, S.CreatedAt, S.Attempt, S.LastError, S.ClaimedBy, S.CreatedBy));
 
     /// <summary>
     /// Downstream lineage: each pinned input artifact learns this run uses it. Done with the index, so a create that

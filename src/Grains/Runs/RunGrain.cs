@@ -1,6 +1,7 @@
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Runs.RunSnapshot>;
@@ -48,7 +49,8 @@ public sealed partial class RunGrain(
         S.Spec = spec;
         S.Status = RunStatus.Queued;
         S.CreatedAt = time.GetUtcNow();
-        Append(RunEventNames.Queued, message: $"{spec.Kind} run queued");
+        S.CreatedBy = LabActor.Current; // the caller's actor flows in RequestContext; work no request started is "system"
+        Append(RunEventNames.Queued, message: $"{spec.Kind} run queued", actor: S.CreatedBy);
         await state.WriteStateAsync();
 
         // Saved as queued: if what follows fails (a silo dying under the index, reminder or dispatch call), this
@@ -90,7 +92,7 @@ public sealed partial class RunGrain(
                 $"Run '{RunId}' is {S.Status.ToString().ToLowerInvariant()}; a finished run is immutable.", Snapshot());
         }
 
-        await FinishAsync(RunStatus.Cancelled, RunEventNames.Cancelled, "cancelled on request");
+        await FinishAsync(RunStatus.Cancelled, RunEventNames.Cancelled, "cancelled on request", actor: LabActor.Current);
         return Result.Accepted(Snapshot());
     }
 
@@ -201,7 +203,7 @@ public sealed partial class RunGrain(
         S.AttemptBase = S.Attempt;
         S.FinishedAt = null;
         S.RetryAt = null;
-        Append(RunEventNames.Requeued, message: $"requeued after {S.Attempt} attempt(s); last error: {S.LastError}");
+        Append(RunEventNames.Requeued, message: $"requeued after {S.Attempt} attempt(s); last error: {S.LastError}", actor: LabActor.Current);
         await state.WriteStateAsync();
         await UpdateIndexAsync();
         await StartRecoveryAsync();
@@ -216,7 +218,7 @@ public sealed partial class RunGrain(
     private Task DispatchAsync()
     {
         _nextDispatchAt = time.GetUtcNow() + Recovery.Lease;
-        return GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!));
+        return GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!, S.CreatedBy));
     }
 
     /// <summary>Every reported artifact must exist, belong to this run and have the reported kind; one must be metrics.</summary>
@@ -241,12 +243,12 @@ public sealed partial class RunGrain(
 
     private bool IsCurrent(int attempt) => state.RecordExists && S.Status == RunStatus.Running && attempt == S.Attempt;
 
-    private async Task FinishAsync(RunStatus status, string eventName, string message, bool deadLetter = false)
+    private async Task FinishAsync(RunStatus status, string eventName, string message, bool deadLetter = false, string? actor = null)
     {
         S.Status = status;
         S.FinishedAt = time.GetUtcNow();
         S.RetryAt = null;
-        Append(eventName, message: message);
+        Append(eventName, message: message, actor: actor);
         if (deadLetter)
         {
             S.DeadLettered = true;
@@ -261,9 +263,10 @@ public sealed partial class RunGrain(
         await StopRecoveryAsync();
     }
 
-    private void Append(string name, string? phase = null, double? percent = null, string? message = null, double? delaySeconds = null, string? error = null)
+    private void Append(
+        string name, string? phase = null, double? percent = null, string? message = null, double? delaySeconds = null, string? error = null, string? actor = null)
     {
-        var runEvent = new RunEvent(S.Events.Count + 1, name, time.GetUtcNow(), S.Attempt, phase, percent, message, delaySeconds, error);
+        var runEvent = new RunEvent(S.Events.Count + 1, name, time.GetUtcNow(), S.Attempt, phase, percent, message, delaySeconds, error, actor);
         S.Events.Add(runEvent);
         using (logger.BeginScope(new Dictionary<string, object> { ["RunId"] = RunId, ["RunKind"] = S.Spec!.Kind }))
         {
@@ -273,7 +276,7 @@ public sealed partial class RunGrain(
 
     private RunSnapshot Snapshot() => new(
         RunId, S.Spec!, S.Status, S.DeadLettered, S.Attempt, S.LastError, S.ClaimedBy,
-        S.CreatedAt, S.StartedAt, S.FinishedAt, S.Artifacts.ToList(), S.Events.Count);
+        S.CreatedAt, S.StartedAt, S.FinishedAt, S.Artifacts.ToList(), S.Events.Count, S.CreatedBy);
 
     private static bool SameSpec(RunSpec a, RunSpec b) =>
         a.Kind == b.Kind && a.ParamsHash == b.ParamsHash && a.Seed == b.Seed && a.EngineVersion == b.EngineVersion

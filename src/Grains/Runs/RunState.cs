@@ -38,4 +38,7 @@ public sealed class RunState
 
     /// <summary>Attempts lost to cluster failures (not counted toward the attempt limit).</summary>
     [Id(13)] public int ClusterFailures { get; set; }
+
+    /// <summary>Who created the run (<see cref="Interfaces.Security.LabActor"/>); null for a run stored before actors were kept.</summary>
+    [Id(14)] public string? CreatedBy { get; set; }
 }

@@ -2,6 +2,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Sandbox;
+using LabSandbox.Grains.Interfaces.Security;
 using Result = LabSandbox.Grains.Interfaces.Commands.CommandResult<LabSandbox.Grains.Interfaces.Sandbox.SyntheticCalcuttaSnapshot>;
 
 namespace LabSandbox.Grains.Sandbox;
@@ -40,7 +41,7 @@ public sealed class SyntheticCalcuttaGrain(
 
     // A calcutta saved before versions were listed knows only its current one.
     public Task<IReadOnlyList<SyntheticCalcuttaVersionRef>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<SyntheticCalcuttaVersionRef>>(
-        Current is not { } current ? [] : state.State.Versions.Count > 0 ? state.State.Versions.ToList() : [new(current.Version, current.Digest)]);
+        Current is not { } current ? [] : state.State.Versions.Count > 0 ? state.State.Versions.ToList() : [new(current.Version, current.Digest, current.CreatedBy)]);
 
     public async Task<Result> PutEntryAsync(string entryKey, IReadOnlyList<EntryBid> bids)
     {
@@ -196,7 +197,7 @@ public sealed class SyntheticCalcuttaGrain(
     /// <summary>Saves the changed content as the next version, unless it is the current content already.</summary>
     private async Task<Result> ChangeAsync(SyntheticCalcuttaSnapshot changed)
     {
-        var next = WithDigest(changed with { Entries = changed.Entries.OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList() });
+        var next = SyntheticCalcuttaDigest.With(changed with { Entries = changed.Entries.OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList() });
         if (next.Digest == Current!.Digest)
         {
             return Result.Accepted(Current);
@@ -208,13 +209,14 @@ public sealed class SyntheticCalcuttaGrain(
 
     private async Task SaveAsync(SyntheticCalcuttaSnapshot snapshot, SyntheticCalcuttaDefinition? definition = null)
     {
+        snapshot = snapshot with { CreatedBy = LabActor.Current }; // who made this version; the digest leaves it out
         // The version first: the current state never names a digest that cannot be read back.
         await GrainFactory.GetGrain<ISyntheticCalcuttaVersionGrain>(ISyntheticCalcuttaVersionGrain.KeyOf(snapshot.SyntheticCalcuttaId, snapshot.Digest))
             .SaveAsync(snapshot);
         var (previousCurrent, previousDefinition) = (state.State.Current, state.State.Definition);
         state.State.Current = snapshot;
         state.State.Definition = definition ?? previousDefinition;
-        state.State.Versions.Add(new SyntheticCalcuttaVersionRef(snapshot.Version, snapshot.Digest));
+        state.State.Versions.Add(new SyntheticCalcuttaVersionRef(snapshot.Version, snapshot.Digest, snapshot.CreatedBy));
         try
         {
             await state.WriteStateAsync();
@@ -252,7 +254,7 @@ public sealed class SyntheticCalcuttaGrain(
 
             return errors.Count > 0 || pool is null
                 ? (null, errors)
-                : (WithDigest(new SyntheticCalcuttaSnapshot(id, d.Name, pool.TournamentId, pool.CalcuttaId, pool.Rules, pool.ScoringRules, pool.Payouts,
+                : (SyntheticCalcuttaDigest.With(new SyntheticCalcuttaSnapshot(id, d.Name, pool.TournamentId, pool.CalcuttaId, pool.Rules, pool.ScoringRules, pool.Payouts,
                     pool.Entries.Select(e => new SyntheticEntry(e.EntryKey, null, e.Bids)).OrderBy(e => e.EntryKey, StringComparer.Ordinal).ToList(),
                     ExcludedEntryKey: null, FocusCandidateId: null, Version: 1, Digest: "")), errors);
         }
@@ -272,7 +274,7 @@ public sealed class SyntheticCalcuttaGrain(
 
         return errors.Count > 0
             ? (null, errors)
-            : (WithDigest(new SyntheticCalcuttaSnapshot(id, d.Name, d.TournamentId!, null, d.Rules!, scoring.OrderBy(r => r.WinIndex).ToList(),
+            : (SyntheticCalcuttaDigest.With(new SyntheticCalcuttaSnapshot(id, d.Name, d.TournamentId!, null, d.Rules!, scoring.OrderBy(r => r.WinIndex).ToList(),
                 d.Payouts!.OrderBy(p => p.Position).ToList(), [], null, null, Version: 1, Digest: "")), errors);
     }
 
@@ -280,10 +282,6 @@ public sealed class SyntheticCalcuttaGrain(
         (await GrainFactory.GetGrain<ITournamentGrain>(tournamentId).GetAsync())?.Teams.Select(t => t.TeamId).ToHashSet() ?? [];
 
     private Result Missing() => Result.NotFound("syntheticCalcuttaId", $"Synthetic calcutta '{this.GetPrimaryKeyString()}' does not exist.");
-
-    /// <summary>The digest covers the content only (not the version number), so equal content has one digest.</summary>
-    private static SyntheticCalcuttaSnapshot WithDigest(SyntheticCalcuttaSnapshot s) =>
-        s with { Digest = ContentDigest.OfValue(s with { Version = 0, Digest = "" }) };
 
     private static void AddProblems(Dictionary<string, string[]> errors, string field, IReadOnlyList<string> problems)
     {

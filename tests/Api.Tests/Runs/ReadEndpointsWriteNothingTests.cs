@@ -106,6 +106,9 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             ["/api/v1/lab/candidates/"] = ["/api/v1/lab/candidates", "/api/v1/lab/candidates?calcuttaId=calcutta-2017&marketModel=naive_ev", "/api/v1/lab/candidates?sigma=0"],
             ["/api/v1/lab/candidates/{candidateId}"] = [$"/api/v1/lab/candidates/{candidateId}", "/api/v1/lab/candidates/cand-missing"],
             ["/api/v1/lab/candidates/{candidateId}/lineage"] = [$"/api/v1/lab/candidates/{candidateId}/lineage", "/api/v1/lab/candidates/cand-missing/lineage"],
+
+            // The audit trail (the writes above made rows to read), with its filter and paging, and one refused query.
+            ["/api/v1/audit/"] = ["/api/v1/audit", "/api/v1/audit?after=1&limit=2", "/api/v1/audit?actor=local", "/api/v1/audit?limit=0"],
         };
 
         // The Sandbox's reads, each with the status it must answer (so the existing ids really are read).

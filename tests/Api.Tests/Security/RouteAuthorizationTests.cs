@@ -40,6 +40,8 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         ["POST /api/v1/runs/{runId}/cancel"] = "analyst",
         ["POST /api/v1/runs/{runId}/requeue"] = "admin",
 
+        ["GET /api/v1/audit/"] = "admin",
+
         ["GET /api/v1/artifacts/{artifactId}"] = "reader",
         ["GET /api/v1/artifacts/{artifactId}/content"] = "reader",
         ["GET /api/v1/artifacts/{artifactId}/lineage"] = "reader",

@@ -1,5 +1,6 @@
 using System.Reflection;
 using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Audit;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Tests.Experiments;
 using LabSandbox.Grains.Interfaces.Lab;
@@ -31,7 +32,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
     /// <summary>Every [ReadOnly] grain method this test exercises; a new one must be added to <see cref="ReadEverythingAsync"/>.</summary>
     private static readonly string[] Exercised =
     [
-        "IApiKeyRegistryGrain.FindAsync", "IApiKeyRegistryGrain.ListAsync", "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
+        "IApiKeyRegistryGrain.FindAsync", "IApiKeyRegistryGrain.ListAsync", "IArtifactGrain.GetAsync", "IArtifactUsageGrain.GetAsync", "IAuditLogGrain.ListAsync", "IAuditPageGrain.GetAsync",
+        "ICalcuttaGrain.GetAsync", "ICandidateGrain.GetAsync", "ICohortGrain.GetAsync",
         "ICohortResultsGrain.GetAsync", "ICohortResultsGrain.ListAsync",
         "IDatasetCatalogGrain.GetAsync", "IDatasetRunIndexGrain.QueryAsync", "IExperimentCatalogGrain.ListAsync", "IExperimentEventPageGrain.GetAsync", "IExperimentGrain.GetAsync",
         "IExperimentGrain.GetEventsAsync", "IExperimentGrain.GetIterationsAsync", "IExperimentGrain.GetRunsAsync", "IExperimentIterationGrain.GetAsync",
@@ -69,6 +71,8 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
             ExperimentDriver.Request(await experiments.NaiveEvCandidateAsync(), 6, new TestSearch(Candidates: 3, MaxIterations: 1))));
         Assert.Null((await fixture.Grains.GetGrain<IApiKeyRegistryGrain>(RegistryKey)
             .CreateAsync("inv6-reader", "reader", KeyHash, "lsk_abcd…", DateTimeOffset.UnixEpoch)).Error);
+        await fixture.Grains.GetGrain<IAuditLogGrain>(IAuditLogGrain.Key).AppendAsync(
+            new AuditDraft("inv6", DateTimeOffset.UnixEpoch, "POST", "/api/v1/runs", RunId, 202));
         var before = fixture.Storage.Snapshot();
 
         for (var round = 0; round < Rounds; round++)
@@ -154,6 +158,12 @@ public sealed class ReadOnlyMethodsTests(ClusterFixture fixture)
         Assert.Null(await grains.GetGrain<IExperimentIterationGrain>(IExperimentIterationGrain.KeyOf("exp-test-inv6-missing", 0)).GetAsync());
         Assert.Empty(await grains.GetGrain<IExperimentEventPageGrain>(IExperimentEventPageGrain.KeyOf("exp-test-inv6-missing", 0)).GetAsync());
         Assert.Empty(await grains.GetGrain<IExperimentCatalogGrain>("experiments-test-inv6-missing").ListAsync());
+
+        var audit = grains.GetGrain<IAuditLogGrain>(IAuditLogGrain.Key);
+        Assert.Contains((await audit.ListAsync(new AuditQuery(0, 500, "inv6"))).Entries, e => e.TargetId == run.RunId);
+        Assert.Empty((await audit.ListAsync(new AuditQuery(long.MaxValue - 1, 5))).Entries);
+        Assert.NotEmpty(await grains.GetGrain<IAuditPageGrain>(IAuditPageGrain.KeyOf(0)).GetAsync());
+        Assert.Empty(await grains.GetGrain<IAuditPageGrain>(IAuditPageGrain.KeyOf(1_000_000)).GetAsync());
 
         var queries = new[]
         {

@@ -2,6 +2,7 @@ using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs;
+using LabSandbox.Grains.Tests.Audit;
 using LabSandbox.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
@@ -42,6 +43,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IRunHandler, SlowRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, CatalogRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, AlwaysThrowsRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, ActorProbeRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, QuickRunHandler>();
             siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
             siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
         }

@@ -121,7 +121,7 @@ public sealed class SyntheticCalcuttaGrainTests(ClusterFixture fixture)
         }
 
         // The history lists every version in order, each by the digest that reads it back.
-        Assert.Equal(history.Select(h => new SyntheticCalcuttaVersionRef(h.Version, h.Digest)), await Grain(Id).GetVersionsAsync());
+        Assert.Equal(history.Select(h => new SyntheticCalcuttaVersionRef(h.Version, h.Digest, h.CreatedBy)), await Grain(Id).GetVersionsAsync());
         Assert.Empty(await Grain("sc-test-versions-none").GetVersionsAsync());
 
         var attached = history[4].Entries.Single(e => e.EntryKey == candidate);

@@ -17,10 +17,12 @@ public sealed record ExperimentSummary(
     string? ConvergenceReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
-    string? BestCandidateId)
+    string? BestCandidateId,
+    string? CreatedBy)
 {
     public static ExperimentSummary From(ExperimentSnapshot e) => new(
-        e.ExperimentId, e.Name, e.Status, e.NumIterations, e.Converged, e.ConvergenceReason, e.CreatedAt, e.CompletedAt, e.Result?.BestCandidateId);
+        e.ExperimentId, e.Name, e.Status, e.NumIterations, e.Converged, e.ConvergenceReason, e.CreatedAt, e.CompletedAt, e.Result?.BestCandidateId,
+        e.CreatedBy);
 }
 
 /// <summary>A page of experiments in id order; <paramref name="NextCursor"/> (an id, for <c>after</c>) while more follow.</summary>

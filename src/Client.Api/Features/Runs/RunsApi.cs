@@ -111,7 +111,7 @@ public static class RunsApi
 
         var page = await RunCatalog.ListAsync(cluster, new RunQuery(kind, statusFilter, after, pageSize, deadLettered, from, to));
         return TypedResults.Ok(new RunListResponse(
-            page.Items.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy)).ToList(),
+            page.Items.Select(e => new RunListItem(e.RunId, e.Kind, e.Status, e.DeadLettered, e.CreatedAt, e.Attempt, e.LastError, e.ClaimedBy, e.CreatedBy)).ToList(),
             page.Next is { } next ? RunCursorCodec.Encode(next) : null));
     }
 

@@ -27,18 +27,20 @@ public sealed record RunResponse(
     string? Error,
     IReadOnlyList<ArtifactRef> Artifacts,
     long EventCount,
-    RunExperimentTag? Experiment)
+    RunExperimentTag? Experiment,
+    string? CreatedBy)
 {
     public static RunResponse From(RunSnapshot run) => new(
         run.RunId, run.Spec.Kind, run.Status, run.DeadLettered, run.Attempt, run.Spec.DatasetRefs,
         new RunInputs(run.Spec.InputArtifactIds), JsonDocument.Parse(run.Spec.ParamsJson).RootElement.Clone(),
         run.Spec.ParamsHash, run.Spec.Seed, run.Spec.EngineVersion, run.ClaimedBy, run.CreatedAt, run.StartedAt,
-        run.FinishedAt, run.LastError, run.Artifacts, run.EventCount, run.Spec.Experiment);
+        run.FinishedAt, run.LastError, run.Artifacts, run.EventCount, run.Spec.Experiment, run.CreatedBy);
 }
 
 /// <summary>A row of the run list; a dead-lettered run shows its attempt count, last error and last claimed-by.</summary>
 public sealed record RunListItem(
-    string RunId, string Kind, RunStatus Status, bool DeadLettered, DateTimeOffset CreatedAt, int Attempt, string? LastError, string? ClaimedBy);
+    string RunId, string Kind, RunStatus Status, bool DeadLettered, DateTimeOffset CreatedAt, int Attempt, string? LastError, string? ClaimedBy,
+    string? CreatedBy);
 
 public sealed record RunListResponse(IReadOnlyList<RunListItem> Items, string? NextCursor);
 

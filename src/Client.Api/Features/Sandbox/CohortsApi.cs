@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Api.Infrastructure.Security;
@@ -18,7 +19,7 @@ public static class CohortsApi
     public static RouteGroupBuilder MapCohortsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sandbox/cohorts").WithTags("Sandbox").RequireAuthorization(LabPolicies.Reader);
-        group.MapPost("/", Create).WithName("CreateCohort").RequireAuthorization(LabPolicies.Analyst)
+        group.MapPost("/", Create).WithName("CreateCohort").RequireAuthorization(LabPolicies.Analyst).WithAuditTarget<CohortSnapshot>(c => c.CohortId)
             .WithSummary("Create a cohort")
             .WithDescription("A named group of synthetic calcuttas with shared simulation settings. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("cohort", "Two synthetic calcuttas, 100,000 simulations each", new CreateCohortRequest(

@@ -1,4 +1,5 @@
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Api.Infrastructure.Security;
@@ -20,7 +21,7 @@ public static class SyntheticCalcuttasApi
     public static RouteGroupBuilder MapSyntheticCalcuttasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sandbox/synthetic-calcuttas").WithTags("Sandbox").RequireAuthorization(LabPolicies.Reader);
-        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta").RequireAuthorization(LabPolicies.Analyst)
+        group.MapPost("/", Create).WithName("CreateSyntheticCalcutta").RequireAuthorization(LabPolicies.Analyst).WithAuditTarget<SyntheticCalcuttaSnapshot>(s => s.SyntheticCalcuttaId)
             .WithSummary("Create an empty synthetic calcutta")
             .WithDescription("Explicit rules, scoring rules and payouts, no entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("empty", "An empty pool over ncaa-2025 with the usual rules", new CreateSyntheticCalcuttaRequest(
@@ -28,7 +29,7 @@ public static class SyntheticCalcuttasApi
                 SyntheticCalcuttaId: "syn-what-if"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/from-calcutta", CreateFromCalcutta).WithName("CreateSyntheticCalcuttaFromCalcutta").RequireAuthorization(LabPolicies.Analyst)
+        group.MapPost("/from-calcutta", CreateFromCalcutta).WithName("CreateSyntheticCalcuttaFromCalcutta").RequireAuthorization(LabPolicies.Analyst).WithAuditTarget<SyntheticCalcuttaSnapshot>(s => s.SyntheticCalcuttaId)
             .WithSummary("Copy a real pool into a synthetic calcutta")
             .WithDescription("Its rules, scoring rules, payouts and entries. The same body again is a no-op; another body under the same id a 409.")
             .WithRequestExample("copy", "A copy of calcutta-2025", new CopyCalcuttaRequest("calcutta-2025", "syn-2025-copy"))
