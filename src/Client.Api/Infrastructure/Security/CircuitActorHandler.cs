@@ -9,7 +9,7 @@ namespace LabSandbox.Api.Infrastructure.Security;
 /// per-request actor does not reach it: each inbound circuit activity (an event, a JS interop call, a navigation)
 /// runs inside <see cref="LabActor.Use"/> with the circuit's user, and the grains record that name.
 /// </summary>
-internal sealed class CircuitActorHandler(AuthenticationStateProvider authentication) : CircuitHandler
+public sealed class CircuitActorHandler(AuthenticationStateProvider authentication) : CircuitHandler
 {
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
