@@ -1,6 +1,7 @@
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Api.Infrastructure.StandIns;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -20,6 +21,7 @@ public static class LabUi
         // Pages read the signed-in user (name, role) from the cascading authentication state; every grain call of a
         // circuit carries that user as its actor.
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
 
         // STAND-IN (wp-ui) — lead: remove this line at merge; helper A's authentication registration replaces it.

@@ -71,6 +71,24 @@ public sealed class SessionTests
         Assert.Equal(LabActor.System, inside);
     }
 
+    [Fact]
+    public async Task A_session_stays_valid_only_while_its_key_is_active_with_the_same_name_and_role()
+    {
+        var ana = Principal("ana", LabPolicies.Analyst, withKey: true);
+        var sha = new string('b', 64);
+        var active = new ApiKeyRecord("ana", LabPolicies.Analyst, sha, "lsk_abcd…", DateTimeOffset.UnixEpoch, null);
+
+        Assert.True(await SessionRevalidator.IsStillValidAsync(ana, Registry(_ => active)));
+        Assert.False(await SessionRevalidator.IsStillValidAsync(ana, Registry(_ => null)));
+        Assert.False(await SessionRevalidator.IsStillValidAsync(ana, Registry(_ => active with { Role = LabPolicies.Reader })));
+        Assert.True(await SessionRevalidator.IsStillValidAsync(Principal(LabActor.Local, LabPolicies.Admin, withKey: false),
+            Registry(_ => throw new InvalidOperationException("local mode never asks"))));
+    }
+
+    private static IApiKeyRegistryGrain Registry(Func<string, ApiKeyRecord?> find) =>
+        LabSandbox.Web.Tests.Simulations.Answering.Create<IApiKeyRegistryGrain>((method, args) =>
+            method.Name == nameof(IApiKeyRegistryGrain.FindAsync) ? Task.FromResult(find((string)args[0]!)) : throw new NotSupportedException(method.Name));
+
     private static ClaimsPrincipal Principal(string name, string role, bool withKey)
     {
         List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)];
