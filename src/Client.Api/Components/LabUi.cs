@@ -1,4 +1,8 @@
 using LabSandbox.Api.Infrastructure;
+using LabSandbox.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace LabSandbox.Api.Components;
@@ -12,6 +16,12 @@ public static class LabUi
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+
+        // Pages read the signed-in user (name, role) from the cascading authentication state; every grain call of a
+        // circuit carries that user as its actor.
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
         return builder;
     }
 
@@ -19,6 +29,7 @@ public static class LabUi
     public static WebApplication MapLabSandboxUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapSessionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -14,14 +14,18 @@ public sealed class LabProcess : IAsyncDisposable
     private readonly StringBuilder output = new();
     private readonly string workDir;
 
-    private LabProcess(Process process, string workDir, Uri baseAddress)
+    private LabProcess(Process process, string workDir, Uri baseAddress, int gatewayPort)
     {
         this.process = process;
         this.workDir = workDir;
         BaseAddress = baseAddress;
+        GatewayPort = gatewayPort;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The embedded silo's gateway port on loopback: where a silo host command (e.g. <c>keys create</c>) reaches this lab.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>What the process printed, for a failing test's message.</summary>
     public string Output
@@ -55,7 +59,8 @@ public sealed class LabProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         info.Environment["LabSandbox__SiloPort"] = FreePorts.Next().ToString();
-        info.Environment["LabSandbox__GatewayPort"] = FreePorts.Next().ToString();
+        var gatewayPort = FreePorts.Next();
+        info.Environment["LabSandbox__GatewayPort"] = gatewayPort.ToString();
         info.Environment["LabSandbox__ArtifactRoot"] = Path.Combine(workDir, "artifacts");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ConnectionStrings__LabSandbox");
@@ -65,7 +70,7 @@ public sealed class LabProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var lab = new LabProcess(process, workDir, baseAddress);
+        var lab = new LabProcess(process, workDir, baseAddress, gatewayPort);
         process.OutputDataReceived += (_, e) => lab.Append(e.Data);
         process.ErrorDataReceived += (_, e) => lab.Append(e.Data);
         process.BeginOutputReadLine();

@@ -13,6 +13,15 @@ public static class RepoPaths
 #endif
         "net10.0", "LabSandbox.Api.dll");
 
+    /// <summary>The silo host, whose commands (<c>keys create</c>) the security tests run against a lab.</summary>
+    public static string SiloDll => Path.Combine(Root, "src", "Silo", "bin",
+#if DEBUG
+        "Debug",
+#else
+        "Release",
+#endif
+        "net10.0", "LabSandbox.Silo.dll");
+
     /// <summary>Every page's screenshot, as test output (the test command clears <c>TestResults</c> first).</summary>
     public static string ScreenshotOutput => Path.Combine(Root, "TestResults", "screenshots");
 

@@ -24,6 +24,10 @@ public sealed record FormProblem(string? Message, IReadOnlyDictionary<string, st
     public static FormProblem? Of(RunStart start) =>
         start.Outcome == RunStartOutcome.Started ? null : new FormProblem(start.Reason, start.Errors);
 
+    /// <summary>The user's role does not allow the change (checked before any grain is called).</summary>
+    public static FormProblem Refused(LabSandbox.Api.Components.Shared.LabUser user, string policy) =>
+        new(user.Refusal(policy), new Dictionary<string, string[]>());
+
     public static FormProblem From(Exception exception) =>
         new(LabSandbox.Api.Components.Shared.ProblemAlert.Describe(exception), new Dictionary<string, string[]>());
 
