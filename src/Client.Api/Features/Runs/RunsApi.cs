@@ -18,7 +18,7 @@ public static class RunsApi
         var group = app.MapGroup("/api/v1/runs").WithTags("Runs").RequireAuthorization(LabPolicies.Reader);
         group.MapPost("/", CreateRun).WithName("CreateRun").RequireAuthorization(LabPolicies.Analyst)
             .WithSummary("Create a run")
-            .WithDescription("Validates the request and pins everything it names (dataset digests, input artifacts, canonical params and their hash, seed, engine version), then queues the run. 202 with the run id and a Location; 400 names every bad field; nothing is created on a 400.")
+            .WithDescription("Validates the request and pins everything it names (dataset digests, input artifacts, canonical params and their hash, seed, engine version), then queues the run. 202 with the run id and a Location; 400 names every bad field; nothing is created on a 400. Needs the analyst role; retention with `dryRun: false` (it deletes) needs admin (403 otherwise).")
             .WithRequestExample(RunRequestExamples.All);
         group.MapGet("/", ListRuns).WithName("ListRuns")
             .WithSummary("List runs")

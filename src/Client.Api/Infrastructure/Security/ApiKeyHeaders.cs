@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace LabSandbox.Api.Infrastructure.Security;
@@ -26,7 +27,7 @@ public static class ApiKeyHeaders
         return header.Count == 1 && header[0] is { Length: > 0 } key ? key.Trim() : null;
     }
 
-    private static bool IsBearer(Microsoft.Extensions.Primitives.StringValues authorization) =>
+    private static bool IsBearer(StringValues authorization) =>
         authorization.Any(a => a?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>The <c>WWW-Authenticate</c> challenge of a 401.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LabSandbox.Api.Infrastructure.Security;
@@ -16,7 +17,7 @@ public static partial class LabSecurity
         services.AddSingleton(settings);
         services.AddAuthentication(LabAuthSchemes.Default)
             .AddPolicyScheme(LabAuthSchemes.Default, "API key or session", o => o.ForwardDefaultSelector = context => SchemeFor(context, settings))
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(LabAuthSchemes.ApiKey, "API key", null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(LabAuthSchemes.ApiKey, "API key", null)
             .AddCookie(LabAuthSchemes.Cookie, SessionCookie.Configure);
 
         var authorization = services.AddAuthorizationBuilder();
