@@ -1,3 +1,4 @@
+using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Hosting;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Silo.Hosting;
@@ -21,6 +22,7 @@ public static class ApiServiceCollectionExtensions
 
         builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         builder.AddLabOrleans();
+        builder.AddLabHardening();
         var services = builder.Services;
         services.AddProblemDetails();
         services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusCodeOf);

@@ -31,6 +31,9 @@ public static class LabOpenApi
             options.Telemetry = false;
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             options.Agent = new ScalarAgentOptions { Disabled = true };
+
+            // A fresh nonce on the page's script tags per request: the reference page's CSP allows just those (SecurityHeaders).
+            options.WithNonce();
         });
         return app;
     }
