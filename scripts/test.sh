@@ -69,6 +69,9 @@ fi
 echo "== build"
 dotnet build LabSandbox.sln -c Debug -v minimal -nologo
 
+echo "== dependencies (known vulnerabilities, transitive included)"
+scripts/check-vulnerable-packages.sh
+
 echo "== schema"
 dotnet src/Silo/bin/Debug/net10.0/LabSandbox.Silo.dll migrate --connection "$LABSANDBOX_TEST_POSTGRES"
 

@@ -7,6 +7,7 @@ using LabSandbox.Api.Features.Lab;
 using LabSandbox.Api.Features.Runs;
 using LabSandbox.Api.Features.Sandbox;
 using LabSandbox.Api.Infrastructure.Audit;
+using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Security;
@@ -27,6 +28,7 @@ public static class ApiEndpoints
         var api = app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         ((IEndpointConventionBuilder)api).Finally(IdempotencyKeyProblems.Document);
         ((IEndpointConventionBuilder)api).Finally(AuthResponses.Document);
+        api.ValidateRouteIds();
         api.MapHealthApi();
         api.MapDatasetsApi();
         api.MapRunsApi();

@@ -1,4 +1,5 @@
 using LabSandbox.Api.Infrastructure.Audit;
+using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Hosting;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Security;
@@ -26,6 +27,7 @@ public static class ApiServiceCollectionExtensions
 
         builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         builder.AddLabOrleans();
+        builder.AddLabHardening();
         var services = builder.Services;
         services.AddProblemDetails();
         services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusCodeOf);

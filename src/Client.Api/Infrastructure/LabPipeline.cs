@@ -1,4 +1,5 @@
 using LabSandbox.Api.Infrastructure.Audit;
+using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.Security;
 
@@ -8,6 +9,9 @@ namespace LabSandbox.Api.Infrastructure;
 public static class LabPipeline
 {
     /// <summary>
+    /// 0. The hardened surface (security headers, CORS, the body cap: <see cref="HardeningExtensions.UseLabHardening"/>):
+    ///    first, so every response carries the headers, a CORS preflight needs no key, and an oversized body is refused
+    ///    before anything reads it (the <c>Idempotency-Key</c> hash included).
     /// 1. Problem details for exceptions, and for the API's bare status codes; the UI's unknown addresses re-execute as
     ///    its not-found page (before routing, so that page is routed like any other).
     /// 2. Routing, then authentication, authorization, the request's actor and the per-key rate limits: after routing so
@@ -20,6 +24,7 @@ public static class LabPipeline
     /// </summary>
     public static WebApplication UseLabSandboxPipeline(this WebApplication app)
     {
+        app.UseLabHardening();
         app.UseExceptionHandler();
         app.UseWhen(ApiEndpoints.IsApiRequest, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiEndpoints.IsApiRequest(context), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));

@@ -8,18 +8,12 @@ namespace LabSandbox.Grains.Artifacts;
 /// </summary>
 public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
 {
-    private readonly string _root = Path.GetFullPath(root);
+    private readonly ArtifactStorePaths _paths = new(root);
 
     public async Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        if (fileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || artifactId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-        {
-            throw new ArgumentException($"Artifact id '{artifactId}' or file name '{fileName}' is not a safe file name.");
-        }
-
-        var folder = Path.Combine(_root, artifactId);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, fileName);
+        var path = _paths.ForNew(artifactId, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".partial";
         await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
         File.Move(temp, path, overwrite: true);
@@ -28,7 +22,7 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
 
     public Stream OpenRead(string storageUri)
     {
-        var path = PathOf(storageUri);
+        var path = _paths.FromUri(storageUri);
         try
         {
             return File.OpenRead(path);
@@ -44,7 +38,7 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
     public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var path = PathOf(storageUri);
+        var path = _paths.FromUri(storageUri);
         var existed = File.Exists(path);
         if (existed)
         {
@@ -54,7 +48,7 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
         var folder = Path.GetDirectoryName(path);
         try
         {
-            if (folder is not null && folder != _root && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            if (folder is not null && !_paths.IsRoot(folder) && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
             }
@@ -65,16 +59,5 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
         }
 
         return Task.FromResult(existed);
-    }
-
-    private string PathOf(string storageUri)
-    {
-        var path = Path.GetFullPath(new Uri(storageUri).LocalPath);
-        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new UnauthorizedAccessException($"'{storageUri}' is outside the artifact store.");
-        }
-
-        return path;
     }
 }

@@ -53,7 +53,7 @@ public sealed class BrowserLab : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        return (await context.NewPageAsync()).WatchForCspViolations();
     }
 
     public async Task DisposeAsync()

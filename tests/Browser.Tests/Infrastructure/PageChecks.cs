@@ -1,12 +1,47 @@
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace LabSandbox.Browser.Tests.Infrastructure;
 
-/// <summary>What every page must pass: axe-core with no serious or critical violation, a screenshot kept as test output.</summary>
+/// <summary>
+/// What every page must pass: axe-core with no serious or critical violation, no Content-Security-Policy violation
+/// in the console, a screenshot kept as test output.
+/// </summary>
 public static class PageChecks
 {
+    private static readonly ConditionalWeakTable<IPage, List<string>> CspViolations = [];
+
+    /// <summary>Collects the page's console messages about CSP violations (Chromium logs each blocked script, style or connection).</summary>
+    public static IPage WatchForCspViolations(this IPage page)
+    {
+        var violations = CspViolations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Fails on any CSP violation the page has logged so far (the UI's policy must let Blazor and MudBlazor work untouched).</summary>
+    public static void AssertNoCspViolations(this IPage page)
+    {
+        if (CspViolations.TryGetValue(page, out var violations))
+        {
+            lock (violations)
+            {
+                Assert.True(violations.Count == 0, $"CSP violations on {page.Url}:\n" + string.Join("\n", violations));
+            }
+        }
+    }
+
     /// <summary>
     /// Waits until the page has rendered interactively (the circuit is live; MainLayout marks it), so clicks reach the
     /// server instead of posting a prerendered form.
@@ -28,6 +63,7 @@ public static class PageChecks
 
         Assert.True(serious.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
             $"- {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        page.AssertNoCspViolations();
     }
 
     private static async Task<List<Deque.AxeCore.Commons.AxeResultItem>> SeriousViolationsAsync(IPage page) =>

@@ -25,7 +25,7 @@ public static class HealthApi
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy",
-                detail: $"The cluster did not answer: {ex.Message}");
+                detail: $"The cluster did not answer within two seconds ({ex.GetType().Name}).");
         }
     }
 }

@@ -22,8 +22,9 @@ public static class LabOpenApi
 
     /// <summary>
     /// Scalar's page and script come from its package (embedded assets), so the reference works offline; its hosted
-    /// extras (telemetry, the AI agent, the developer-tools bar with its cloud links) are off: they would call out of
-    /// a lab that may have no network, and send nothing a user asked for.
+    /// extras (telemetry, the AI agent, the developer-tools bar with its cloud links, the fonts from its CDN) are off:
+    /// they would call out of a lab that may have no network, send nothing a user asked for, and the page's
+    /// Content-Security-Policy refuses them anyway.
     /// </summary>
     public static IEndpointRouteBuilder MapLabOpenApi(this IEndpointRouteBuilder app)
     {
@@ -35,6 +36,10 @@ public static class LabOpenApi
             options.Telemetry = false;
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.DefaultFonts = false;
+
+            // A fresh nonce on the page's script tags per request: the reference page's CSP allows just those (SecurityHeaders).
+            options.WithNonce();
         }).AllowAnonymous();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabSandbox.Api.Infrastructure.Hardening;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace LabSandbox.Api.Infrastructure.Requests;
@@ -22,25 +23,28 @@ public sealed class JsonBody<TRequest> : IBindableFromHttpContext<JsonBody<TRequ
     public string Json { get; }
 
     /// <summary>
-    /// Reads the body. Without a JSON content type it is a 415; anything but a JSON object binds nothing, which the
-    /// endpoint answers with a 400 before the handler runs (as for any malformed JSON body).
+    /// Reads the body. Without a JSON content type it is a 415; a body that is not UTF-8, not JSON, nested deeper
+    /// than <see cref="HardeningOptions.MaxJsonDepth"/>, not an object, or holding a string no JSON reader can decode
+    /// is a 400 saying which (see <see cref="JsonBodyText"/>); the handler never runs.
     /// </summary>
     public static async ValueTask<JsonBody<TRequest>?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         if (!context.Request.HasJsonContentType())
         {
-            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
+            throw new ClientInputException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var bytes = await JsonBodyText.ReadAsync(context.Request.Body, context.RequestAborted);
+        JsonBodyText.Validate(bytes);
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) is JsonObject body
+            return JsonNode.Parse(bytes, documentOptions: JsonBodyText.DocumentOptions) is JsonObject body
                 ? new JsonBody<TRequest>(body.ToJsonString())
-                : null;
+                : throw new ClientInputException("The body must be a JSON object.");
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return null;
+            throw new ClientInputException($"The body is not valid JSON: {ex.Message}");
         }
     }
 
