@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 
 namespace LabSandbox.Silo.Keys;
 
@@ -34,26 +33,7 @@ public static class KeysCluster
         var where = string.IsNullOrWhiteSpace(connectionString)
             ? $"the local gateway on port {options.GatewayPort} (LabSandbox:GatewayPort)"
             : "the gateways registered in PostgreSQL (ConnectionStrings:LabSandbox)";
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
-            }
-            else
-            {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = LabSiloBuilderExtensions.NpgsqlInvariant;
-                    o.ConnectionString = connectionString;
-                });
-            }
-        });
+        builder.UseOrleansClient(client => client.UseLabSandboxCluster(configuration));
 
         using var host = builder.Build();
         try

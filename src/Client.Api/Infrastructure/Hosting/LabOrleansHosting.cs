@@ -29,26 +29,7 @@ public static class LabOrleansHosting
 
     private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {
-        var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
-        var connectionString = configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName);
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = options.ClusterId;
-            o.ServiceId = options.ServiceId;
-        });
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
-        }
-        else
-        {
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = LabSiloBuilderExtensions.NpgsqlInvariant;
-                o.ConnectionString = connectionString;
-            });
-        }
-
+        client.UseLabSandboxCluster(configuration);
         client.Services.Configure<LabSandboxOptions>(configuration.GetSection(LabSandboxOptions.Section));
         client.UseConnectionRetryFilter<BoundedConnectRetryFilter>();
         client.AddActivityPropagation();
