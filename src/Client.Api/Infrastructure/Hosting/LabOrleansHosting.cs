@@ -1,5 +1,4 @@
 using LabSandbox.Silo.Hosting;
-using Orleans.Configuration;
 
 namespace LabSandbox.Api.Infrastructure.Hosting;
 
