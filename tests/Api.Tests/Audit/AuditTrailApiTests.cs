@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Tests.Infrastructure;
 using LabSandbox.Api.Tests.Lab;
+using LabSandbox.Api.Tests.Security;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -12,82 +13,104 @@ using static LabSandbox.Api.Tests.Audit.AuditApi;
 namespace LabSandbox.Api.Tests.Audit;
 
 /// <summary>
-/// The audit trail over HTTP: a scripted session of writes by two actors (alice and bob, named by the test-only
-/// <see cref="TestActorHeader"/> where API keys will name them) produces exactly those rows, in order, with actors,
-/// route templates, target ids and statuses; reads, rejected requests (400, 404, 409) and idempotent replays add
-/// none; and the changes themselves name their actors.
+/// The audit trail over HTTP, with authentication required: a scripted session of writes by two analyst keys (alice
+/// and bob) produces exactly those rows, in order, with the keys' names as actors, route templates, target ids and
+/// statuses; reads, requests refused by authentication or authorization (401, 403), rejected requests (400, 404, 409)
+/// and idempotent replays add none; and the changes themselves name their actors. An admin key reads the trail.
 /// </summary>
 public sealed class AuditTrailApiTests : IAsyncLifetime
 {
     private const string Synthetic = "/api/v1/sandbox/synthetic-calcuttas";
 
-    private readonly LabApiFactory _factory = new(services: services =>
-    {
-        TestActorHeader.Register(services);
-        ParkedRunKind.Register(services);
-    });
+    private readonly LabApiFactory _factory = new(
+        new Dictionary<string, string?> { ["LabSandbox:Auth:Mode"] = SecurityApi.RequiredMode },
+        services: ParkedRunKind.Register);
 
     private HttpClient _http = null!;
+    private HttpClient _admin = null!;
+    private string _alice = null!;
+    private string _bob = null!;
+    private string _reader = null!;
+    private string _revoked = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _http = _factory.CreateClient();
-        return Task.CompletedTask;
+        var grains = _factory.Services.GetRequiredService<IClusterClient>();
+        _alice = await SecurityApi.CreateKeyAsync(grains, "alice", "analyst");
+        _bob = await SecurityApi.CreateKeyAsync(grains, "bob", "analyst");
+        _reader = await SecurityApi.CreateKeyAsync(grains, "rita", "reader");
+        _revoked = await SecurityApi.CreateKeyAsync(grains, "mallory", "admin");
+        await SecurityApi.RevokeAsync(grains, "mallory");
+        _http = _factory.ClientWith(key: null);
+        _admin = _factory.ClientWith(await SecurityApi.CreateKeyAsync(grains, "auditor", "admin"));
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
+        _admin.Dispose();
         await _factory.DisposeAsync();
     }
 
     [Fact]
-    public async Task A_session_of_two_actors_writes_exactly_its_accepted_changes_in_order()
+    public async Task A_session_of_two_keys_writes_exactly_its_accepted_changes_in_order()
     {
-        Assert.Empty(await _http.ReadAllAsync()); // a fresh lab: nothing written through the API yet
+        Assert.Empty(await _admin.ReadAllAsync()); // a fresh lab: nothing written through the API yet
 
-        var advancement = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", "alice", RunApi.AdvancementRequest("ncaa-2017", "pre_tournament"));
+        var advancement = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _alice, RunApi.AdvancementRequest("ncaa-2017", "pre_tournament"));
         Assert.Equal(HttpStatusCode.Accepted, advancement.Status);
         var advancementId = advancement.Text("runId");
-        Assert.Equal("succeeded", (await _http.WaitForTerminalAsync(advancementId, TimeSpan.FromSeconds(30))).Text("status"));
+        Assert.Equal("succeeded", (await _admin.WaitForTerminalAsync(advancementId, TimeSpan.FromSeconds(30))).Text("status"));
 
-        var copy = await _http.SendAsync(HttpMethod.Post, $"{Synthetic}/from-calcutta", "alice",
+        var copy = await _http.SendAsync(HttpMethod.Post, $"{Synthetic}/from-calcutta", _alice,
             new JsonObject { ["calcuttaId"] = "calcutta-2017", ["syntheticCalcuttaId"] = "syn-audit" }.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, copy.Status);
         var entryKeys = copy.Json!["entries"]!.AsArray().Select(e => e!["entryKey"]!.GetValue<string>()).ToList();
         var (excluded, deleted) = (entryKeys[0], entryKeys[1]);
 
-        var exclude = await _http.SendAsync(HttpMethod.Put, $"{Synthetic}/syn-audit/excluded-entry", "bob", new JsonObject { ["entryKey"] = excluded }.ToJsonString());
+        var exclude = await _http.SendAsync(HttpMethod.Put, $"{Synthetic}/syn-audit/excluded-entry", _bob, new JsonObject { ["entryKey"] = excluded }.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, exclude.Status);
-        var delete = await _http.SendAsync(HttpMethod.Delete, $"{Synthetic}/syn-audit/entries/{deleted}", "bob");
+        var delete = await _http.SendAsync(HttpMethod.Delete, $"{Synthetic}/syn-audit/entries/{deleted}", _bob);
         Assert.Equal(HttpStatusCode.OK, delete.Status);
 
-        var parked = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", "alice", ParkedRunKind.Request("session"));
+        var parked = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _alice, ParkedRunKind.Request("session"));
         Assert.Equal(HttpStatusCode.Accepted, parked.Status);
         var parkedId = parked.Text("runId");
-        var cancel = await _http.SendAsync(HttpMethod.Post, $"/api/v1/runs/{parkedId}/cancel", "bob");
+        var cancel = await _http.SendAsync(HttpMethod.Post, $"/api/v1/runs/{parkedId}/cancel", _bob);
         Assert.Equal(HttpStatusCode.OK, cancel.Status);
 
-        // Rejected requests: each answered 4xx, each adds no row.
-        Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", "alice", """{"kind":"advancement"}""")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs/run-missing-1/cancel", "bob")).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await _http.SendAsync(HttpMethod.Post, $"/api/v1/runs/{advancementId}/cancel", "bob")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Delete, $"{Synthetic}/syn-audit/entries/no-such-entry", "bob")).Status);
+        // Refused before the endpoint: no key, a revoked key, a role that may not write. Each adds no row.
+        var valid = ParkedRunKind.Request("refused");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", key: null, valid)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _revoked, valid)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _reader, valid)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(HttpMethod.Put, $"{Synthetic}/syn-audit/excluded-entry", _reader,
+            new JsonObject { ["entryKey"] = entryKeys[2] }.ToJsonString())).Status);
+
+        // Rejected by the endpoint: each answered 4xx, each adds no row.
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _alice, """{"kind":"advancement"}""")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Post, "/api/v1/runs/run-missing-1/cancel", _bob)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.SendAsync(HttpMethod.Post, $"/api/v1/runs/{advancementId}/cancel", _bob)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Delete, $"{Synthetic}/syn-audit/entries/no-such-entry", _bob)).Status);
 
         // An idempotent request: the first is a change, its replay is not.
         var key = $"audit-{Guid.NewGuid():N}";
-        var keyed = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", "alice", ParkedRunKind.Request("keyed"), key);
-        var replay = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", "alice", ParkedRunKind.Request("keyed"), key);
+        var keyed = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _alice, ParkedRunKind.Request("keyed"), key);
+        var replay = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", _alice, ParkedRunKind.Request("keyed"), key);
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (keyed.Status, replay.Status));
         Assert.Equal(keyed.Text("runId"), replay.Text("runId"));
 
-        // Reads add nothing.
-        foreach (var read in new[] { "/api/v1/runs", $"/api/v1/runs/{parkedId}", $"{Synthetic}/syn-audit", AuditApi.Audit, "/api/v1/runs/run-missing-1" })
+        // Reads add nothing, answered or not (bob may not read the trail: 403).
+        foreach (var (read, status) in new[]
         {
-            await _http.SendAsync(HttpMethod.Get, read, "bob");
+            ("/api/v1/runs", HttpStatusCode.OK), ($"/api/v1/runs/{parkedId}", HttpStatusCode.OK), ($"{Synthetic}/syn-audit", HttpStatusCode.OK),
+            (AuditApi.Audit, HttpStatusCode.Forbidden), ("/api/v1/runs/run-missing-1", HttpStatusCode.NotFound),
+        })
+        {
+            Assert.Equal(status, (await _http.SendAsync(HttpMethod.Get, read, _bob)).Status);
         }
 
-        var rows = await _http.ReadAllAsync(limit: 3);
+        var rows = await _admin.ReadAllAsync(limit: 3);
         Assert.Equal(
             [
                 new Row("alice", "POST", "/api/v1/runs", advancementId, 202),
@@ -102,42 +125,42 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), rows.Select(r => r["sequence"]!.GetValue<long>()));
         var times = rows.Select(r => r["at"]!.GetValue<DateTimeOffset>()).ToList();
         Assert.Equal(times.Order(), times);
-        Assert.Equal(rows.Where(r => r["actor"]!.GetValue<string>() == "bob").Select(RowOf), (await _http.ReadAllAsync(actor: "bob")).Select(RowOf));
+        Assert.Equal(rows.Where(r => r["actor"]!.GetValue<string>() == "bob").Select(RowOf), (await _admin.ReadAllAsync(actor: "bob")).Select(RowOf));
 
-        // The changes name their actors.
-        var run = (await _http.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{parkedId}"))!;
+        // The changes name their keys.
+        var run = (await _admin.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{parkedId}"))!;
         Assert.Equal(("alice", "cancelled"), (run.Text("createdBy"), run.Text("status")));
-        var events = (await _http.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{parkedId}/events"))!["events"]!.AsArray();
+        var events = (await _admin.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{parkedId}/events"))!["events"]!.AsArray();
         Assert.Equal("bob", events.Single(e => e!["name"]!.GetValue<string>() == RunEventNames.Cancelled)!["actor"]!.GetValue<string>());
-        var listed = (await _http.GetFromJsonAsync<JsonObject>("/api/v1/runs?limit=500"))!["items"]!.AsArray();
+        var listed = (await _admin.GetFromJsonAsync<JsonObject>("/api/v1/runs?limit=500"))!["items"]!.AsArray();
         Assert.Equal("alice", listed.Single(i => i!["runId"]!.GetValue<string>() == advancementId)!["createdBy"]!.GetValue<string>());
-        var synthetic = (await _http.GetFromJsonAsync<JsonObject>($"{Synthetic}/syn-audit"))!;
+        var synthetic = (await _admin.GetFromJsonAsync<JsonObject>($"{Synthetic}/syn-audit"))!;
         Assert.Equal(("bob", 3), (synthetic.Text("createdBy"), synthetic["version"]!.GetValue<int>()));
-        var first = (await _http.GetFromJsonAsync<JsonObject>($"{Synthetic}/syn-audit/versions/{copy.Text("digest")}"))!;
+        var first = (await _admin.GetFromJsonAsync<JsonObject>($"{Synthetic}/syn-audit/versions/{copy.Text("digest")}"))!;
         Assert.Equal("alice", first.Text("createdBy"));
     }
 
     [Fact]
-    public async Task Without_a_principal_the_actor_is_local_and_the_listing_checks_its_parameters()
+    public async Task The_listing_is_for_admins_and_checks_its_parameters()
     {
-        var before = (await _http.ReadAllAsync()).Count;
-        var created = await _http.SendAsync(HttpMethod.Post, "/api/v1/runs", actor: null, ParkedRunKind.Request("local"));
-        Assert.Equal(HttpStatusCode.Accepted, created.Status);
-
-        var rows = await _http.ReadAllAsync(after: before);
-        Assert.Equal([new Row("local", "POST", "/api/v1/runs", created.Text("runId"), 202)], rows.Select(RowOf));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(HttpMethod.Get, AuditApi.Audit, key: null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(HttpMethod.Get, AuditApi.Audit, _revoked)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(HttpMethod.Get, AuditApi.Audit, _reader)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(HttpMethod.Get, AuditApi.Audit, _alice)).Status);
 
         foreach (var bad in new[] { "limit=0", "limit=501", "after=-1", "actor=" + new string('a', 201) })
         {
-            var reply = await _http.SendAsync(HttpMethod.Get, $"{AuditApi.Audit}?{bad}", actor: null);
-            Assert.True(reply.Status == HttpStatusCode.BadRequest, $"{bad}: {(int)reply.Status}");
+            using var reply = await _admin.GetAsync($"{AuditApi.Audit}?{bad}");
+            Assert.True(reply.StatusCode == HttpStatusCode.BadRequest, $"{bad}: {(int)reply.StatusCode}");
         }
+
+        Assert.Empty(await _admin.ReadAllAsync());
     }
 
     [Fact]
     public async Task Paging_by_cursor_over_more_than_a_storage_page_returns_every_row_once_in_order()
     {
-        var before = (await _http.ReadAllAsync()).Count;
+        var before = (await _admin.ReadAllAsync()).Count;
         var trail = _factory.Services.GetRequiredService<IAuditTrail>();
         var written = Enumerable.Range(1, 300).Select(i => new Row(i % 2 == 0 ? "ui-bob" : "ui-alice", "UI", "/runs/{RunId}", $"run-ui-{i}", 200)).ToList();
         foreach (var row in written)
@@ -145,9 +168,9 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
             await trail.RecordAsync(new AuditWrite(row.Actor, row.Method, row.Route, row.TargetId, row.Status));
         }
 
-        var read = await _http.ReadAllAsync(after: before, limit: 99);
+        var read = await _admin.ReadAllAsync(after: before, limit: 99);
         Assert.Equal(written, read.Select(RowOf));
         Assert.Equal(Enumerable.Range(before + 1, 300).Select(i => (long)i), read.Select(r => r["sequence"]!.GetValue<long>()));
-        Assert.Equal(written.Where(r => r.Actor == "ui-bob"), (await _http.ReadAllAsync(after: before, limit: 40, actor: "ui-bob")).Select(RowOf));
+        Assert.Equal(written.Where(r => r.Actor == "ui-bob"), (await _admin.ReadAllAsync(after: before, limit: 40, actor: "ui-bob")).Select(RowOf));
     }
 }

@@ -91,6 +91,11 @@ public sealed class AuthModeTests
 
         await SecurityApi.AssertUnauthorizedAsync(await http.GetAsync("/api/v1/tournaments"), null, "no key");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+
+        // A UI page without a session: to the sign-in page, with the parameter that page reads to return here.
+        using var page = await http.GetAsync("/runs/new?kind=simulation");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/sign-in?returnUrl=%2Fruns%2Fnew%3Fkind%3Dsimulation", page.Headers.Location!.PathAndQuery);
         Assert.Contains(logs.Lines, l => l.Contains("authentication required", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("local mode", StringComparison.Ordinal));
     }

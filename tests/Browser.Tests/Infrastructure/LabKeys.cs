@@ -9,8 +9,8 @@ namespace LabSandbox.Browser.Tests.Infrastructure;
 /// </summary>
 public static partial class LabKeys
 {
-    // MERGE NOTE (wp-ui): the command and its connection settings are helper A's; if A's `keys` command reaches the
-    // cluster differently (other option or environment names), adapt Command/Environment here, in this one place.
+    // Without ConnectionStrings__LabSandbox the command reaches the local gateway on LabSandbox__GatewayPort: the
+    // lab's embedded silo (KeysCluster). The process inherits the test's environment: the connection string goes.
     public static async Task<string> CreateAsync(LabProcess lab, string name, string role)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using LabSandbox.Browser.Tests.Infrastructure;
 using LabSandbox.Browser.Tests.Runs;
 using Microsoft.Playwright;
@@ -10,7 +13,8 @@ namespace LabSandbox.Browser.Tests.Security;
 /// A lab that requires authentication (<c>LabSandbox:Auth:Mode=required</c>, on loopback), with two keys made by the
 /// silo host's <c>keys create</c>. A reader signs in: the run form's start button is disabled, and a POST to the API
 /// forced from the page with the reader's session is refused with 403. An analyst signs in and starts a run. Signing
-/// out returns to the sign-in page, and the pages ask for a key again.
+/// out returns to the sign-in page, and the pages ask for a key again. The run names the analyst, and the audit trail
+/// holds exactly the analyst's one change.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RequiredModeTests(BrowserLab browser, ITestOutputHelper output)
@@ -38,7 +42,7 @@ public sealed class RequiredModeTests(BrowserLab browser, ITestOutputHelper outp
         var refused = await page.RunAndWaitForResponseAsync(() => SubmitAsync(page), r => r.Request.Method == "POST");
         Assert.Equal(401, refused.Status);
         await Assertions.Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("not an active key");
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "LabSandbox.Session");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == LabSession.CookieName);
 
         // The reader: back on the run form, whose start button is disabled with the reason.
         await page.GetByLabel("API key").FillAsync(readerKey);
@@ -46,7 +50,7 @@ public sealed class RequiredModeTests(BrowserLab browser, ITestOutputHelper outp
         await page.WaitForURLAsync(url => url.EndsWith("/runs/new", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("rita · reader");
-        var session = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "LabSandbox.Session");
+        var session = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == LabSession.CookieName);
         Assert.True(session.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
         Assert.DoesNotContain(readerKey, session.Value, StringComparison.Ordinal);
@@ -63,7 +67,7 @@ public sealed class RequiredModeTests(BrowserLab browser, ITestOutputHelper outp
         // Sign out: back to the sign-in page, and the session is gone.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/sign-in", StringComparison.Ordinal));
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "LabSandbox.Session");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == LabSession.CookieName);
 
         // The analyst starts a run from the form and sees it.
         await page.GotoAsync(at("/sign-in?returnUrl=%2Fruns%2Fnew"));
@@ -75,6 +79,17 @@ public sealed class RequiredModeTests(BrowserLab browser, ITestOutputHelper outp
         var runId = await page.StartAdvancementAsync(2025);
         output.WriteLine($"the analyst started {runId}");
         await page.ExpectStatusAsync("succeeded");
+        await Assertions.Expect(page.Locator("div:has(> dt:text-is('Created by')) > dd")).ToHaveTextAsync("ana");
+        await page.ScreenshotAsync("run-started-by-analyst");
+
+        // The audit trail, read with an admin key: the analyst's start is its one row; the reader's refused POST is none.
+        using (var admin = new HttpClient { BaseAddress = lab.BaseAddress })
+        {
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LabKeys.CreateAsync(lab, "auditor", "admin"));
+            var rows = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/audit"))!["items"]!.AsArray()
+                .Select(r => (r!["actor"]!.GetValue<string>(), r["method"]!.GetValue<string>(), r["route"]!.GetValue<string>(), r["targetId"]?.GetValue<string>()));
+            Assert.Equal([("ana", "UI", "/runs/new", runId)], rows);
+        }
 
         // Signing out asks for a key again, even for the page just seen.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -35,7 +35,7 @@ public sealed class SignInPageTests(BrowserLab lab)
         Assert.Equal(400, refused.Status);
         await Assertions.Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("That is not an API key");
         Assert.Equal("", await page.GetByLabel("API key").InputValueAsync());
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "LabSandbox.Session");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == LabSession.CookieName);
         await page.ScreenshotAsync("sign-in-refused");
     }
 
@@ -53,6 +53,6 @@ public sealed class SignInPageTests(BrowserLab lab)
         var response = await page.APIRequest.PostAsync(path, new() { Form = form });
 
         Assert.Equal(400, response.Status);
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "LabSandbox.Session");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == LabSession.CookieName);
     }
 }

@@ -7,6 +7,9 @@ namespace LabSandbox.Api.Components.Account;
 /// </summary>
 public static class SignInReturnUrl
 {
+    /// <summary>The sign-in page's query parameter: also the session cookie's challenge redirect's.</summary>
+    public const string Parameter = "returnUrl";
+
     public static string Sanitize(string? url)
     {
         if (url is not { Length: > 0 } || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\'))
@@ -24,5 +27,5 @@ public static class SignInReturnUrl
     }
 
     /// <summary>The sign-in address that returns to <paramref name="path"/> (a base-relative path with its query).</summary>
-    public static string SignInHref(string path) => $"/sign-in?returnUrl={Uri.EscapeDataString(Sanitize(path))}";
+    public static string SignInHref(string path) => $"/sign-in?{Parameter}={Uri.EscapeDataString(Sanitize(path))}";
 }

@@ -12,8 +12,8 @@ namespace LabSandbox.Api.Components.Shared;
 /// </summary>
 public sealed record LabUser(string Name, string? Role, bool IsAuthenticated, bool IsLocal)
 {
-    /// <summary>The claim holding the SHA-256 of the key a session was signed in with (never the key).</summary>
-    public const string KeyClaim = "labsandbox:key";
+    /// <summary>The claim holding the SHA-256 of the key a session was signed in with (never the key): the schemes' own.</summary>
+    public const string KeyClaim = LabAuthSchemes.KeyHashClaim;
 
     public static readonly LabUser Anonymous = new("anonymous", null, false, false);
 

@@ -1,3 +1,4 @@
+using LabSandbox.Api.Components.Account;
 using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -22,6 +23,10 @@ public static class SessionCookie
         options.Cookie.SameSite = SameSiteMode.Strict;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.LoginPath = SignInPath;
+
+        // The sign-in page's own query parameter (the handler's default is "ReturnUrl"), so the challenge's redirect
+        // and the UI's own redirects agree and the page finds where to return.
+        options.ReturnUrlParameter = SignInReturnUrl.Parameter;
         options.AccessDeniedPath = AccessDeniedPath;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
