@@ -7,6 +7,7 @@ using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LabSandbox.Api.Features.Runs;
@@ -55,7 +56,7 @@ public static class RunsApi
             return AuthProblems.Forbidden(request.HttpContext, LabPolicies.Admin);
         }
 
-        var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? header : null;
+        var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? IdempotencyKeyHeader.ScopedTo(LabActor.Current, header) : null;
         var created = await cluster.GetGrain<IRunFactoryGrain>(0).CreateAsync(body.Json, key);
         return created.Outcome switch
         {

@@ -15,6 +15,12 @@ public static class IdempotencyKeyHeader
     public const int MaxLength = 200;
 
     /// <summary>
+    /// The key as the caller's own: its name, a newline, then the header's value. What names the key's grain and the run
+    /// it creates, so two callers choosing the same value never see each other's answer or run.
+    /// </summary>
+    public static string ScopedTo(string caller, string key) => $"{caller}\n{key}";
+
+    /// <summary>
     /// One header value, without surrounding spaces or tabs, of 1 to <see cref="MaxLength"/> printable ASCII characters
     /// (U+0020 to U+007E).
     /// </summary>

@@ -1,4 +1,5 @@
 using LabSandbox.Grains.Interfaces.Idempotency;
+using LabSandbox.Grains.Interfaces.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ public sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILogg
 
         var requestHash = await IdempotencyKeyHeader.HashRequestAsync(request, context.RequestAborted);
         var grain = context.RequestServices.GetRequiredService<IGrainFactory>()
-            .GetGrain<IIdempotencyKeyGrain>(IIdempotencyKeyGrain.KeyFor(key));
+            .GetGrain<IIdempotencyKeyGrain>(IIdempotencyKeyGrain.KeyFor(IdempotencyKeyHeader.ScopedTo(LabActor.Current, key)));
         var claim = await grain.TryClaimAsync(requestHash);
         switch (claim.Outcome)
         {
