@@ -14,6 +14,9 @@ namespace LabSandbox.Silo.Keys;
 /// </summary>
 public static class KeysCluster
 {
+    /// <summary>How long the command waits for a gateway to accept it.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Connects, runs <paramref name="operation"/> and disconnects; exit code 1 with a message when no cluster answers.</summary>
     /// <param name="configure">
     /// Replaces the host's default configuration sources (tests point it at their own cluster); null reads what the
@@ -36,14 +39,18 @@ public static class KeysCluster
         builder.UseOrleansClient(client => client.UseLabSandboxCluster(configuration));
 
         using var host = builder.Build();
+        // Without a retry filter the client gives up at the first failed connection, but that failure alone takes the
+        // client minutes to conclude: a command should answer within seconds.
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connecting.CancelAfter(ConnectTimeout);
         try
         {
-            // Without a retry filter the client gives up at the first failed connection: a command should answer at once.
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(connecting.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync($"keys: no cluster reachable at {where}: {e.Message}");
+            var why = e is OperationCanceledException ? $"no answer within {ConnectTimeout.TotalSeconds:0} s" : e.Message;
+            await error.WriteLineAsync($"keys: no cluster reachable at {where}: {why}");
             await error.WriteLineAsync("keys: start the silo (or the API in embedded mode) with the same configuration, then run the command again.");
             return ExitCodes.Failure;
         }
