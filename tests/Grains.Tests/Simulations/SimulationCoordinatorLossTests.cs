@@ -96,11 +96,16 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
 
     private static int AttemptOf(string runId, ChunkCall call) => int.Parse(call.GrainKey[(runId.Length + 1)..].Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Starts runs until one's executor is on a secondary silo (the primary hosts the test cluster's services); cancels the others.</summary>
+    /// <summary>
+    /// Starts runs until one's executor is on a secondary silo (the primary hosts the test cluster's services); cancels
+    /// the others. A silo that just joined is left out of random placement until its grain manifest has reached the
+    /// placing silo, so this keeps trying for a while rather than a fixed number of times.
+    /// </summary>
     private async Task<(string RunId, SiloHandle Victim)> StartRunCoordinatedByASecondaryAsync(RunSpec spec)
     {
         var management = three.Grains.GetGrain<IManagementGrain>(0);
-        for (var attempt = 1; attempt <= 8; attempt++)
+        var trying = Stopwatch.StartNew();
+        for (var attempt = 1; attempt <= 8 || trying.Elapsed < TimeSpan.FromSeconds(30); attempt++)
         {
             var runId = SimulationDriver.NewRunId("coordinator-loss");
             await three.Runs.CreateAsync(runId, spec);
@@ -115,8 +120,9 @@ public sealed class SimulationCoordinatorLossTests(OneSiloCluster one, ThreeSilo
 
             await three.Grains.GetGrain<IRunGrain>(runId).CancelAsync();
             await ChunkCallRecorder.WaitQuiescentAsync(runId, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
-        throw new InvalidOperationException("Every try put the executor on the primary silo.");
+        throw new InvalidOperationException($"Every try for {trying.Elapsed.TotalSeconds:0} s put the executor on the primary silo.");
     }
 }
