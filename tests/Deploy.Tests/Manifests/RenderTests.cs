@@ -47,6 +47,8 @@ public sealed class RenderTests(ITestOutputHelper output)
         Assert.Empty(m.All<V1StatefulSet>());
         var hpa = m.Get<V2HorizontalPodAutoscaler>(AgreedNames.Api);
         Assert.True(hpa.Spec.MinReplicas >= 2 && hpa.Spec.MaxReplicas > hpa.Spec.MinReplicas);
+        // The autoscaler owns the API's replica count; a rendered one would reset it on every apply.
+        Assert.Null(m.Get<V1Deployment>(AgreedNames.Api).Spec.Replicas);
 
         var images = m.All<V1Deployment>().Select(d => d.Spec.Template).Concat(m.All<V1Job>().Select(j => j.Spec.Template))
             .SelectMany(t => t.Spec.Containers).Select(c => c.Image).ToList();
