@@ -1,8 +1,11 @@
 -- LabSandbox schema, step 5: heavy artifact bytes (the PostgreSQL artifact store, src/Silo/Artifacts).
 --
 -- Content-addressed: labsandbox_artifact_content holds each distinct byte string once, keyed by the
--- lower-case hex SHA-256 of its bytes; labsandbox_artifact_ref says which artifact file (artifact id +
--- file name) points at which content. Two artifacts with identical bytes share one content row.
+-- lower-case hex SHA-256 of its bytes; labsandbox_artifact_ref says which artifact file (service id +
+-- artifact id + file name) points at which content. Two artifacts with identical bytes share one content
+-- row. References are per service, like grain state: artifact ids derive from run specs and are the
+-- same on every cluster (INV-7), so two services sharing a database must not share references (one's
+-- retention would otherwise take the other's bytes); they still share identical content.
 -- The foreign key (NO ACTION) is what makes deletes safe under concurrency: a content row is deleted
 -- only when no reference is left, and a delete that races a new reference fails the key check instead
 -- of removing bytes someone still points at (the store catches that and keeps the row).
@@ -21,11 +24,12 @@ CREATE TABLE IF NOT EXISTS labsandbox_artifact_content
 
 CREATE TABLE IF NOT EXISTS labsandbox_artifact_ref
 (
+    service_id  text        NOT NULL,
     artifact_id text        NOT NULL,
     file_name   text        NOT NULL,
     sha256      text        NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT labsandbox_artifact_ref_pk PRIMARY KEY (artifact_id, file_name),
+    CONSTRAINT labsandbox_artifact_ref_pk PRIMARY KEY (service_id, artifact_id, file_name),
     CONSTRAINT labsandbox_artifact_ref_content_fk FOREIGN KEY (sha256) REFERENCES labsandbox_artifact_content (sha256)
 );
 

@@ -41,7 +41,8 @@ public static class ArtifactStoreSetup
     }
 
     /// <summary>The store to register; <paramref name="dataSource"/> is set when a connection string is (the caller owns it).</summary>
-    public static IArtifactStore Create(ArtifactStoreKind kind, string artifactRoot, NpgsqlDataSource? dataSource)
+    /// <param name="serviceId">Scopes PostgreSQL references as grain state is scoped (<c>LabSandbox:ServiceId</c>).</param>
+    public static IArtifactStore Create(ArtifactStoreKind kind, string artifactRoot, string serviceId, NpgsqlDataSource? dataSource)
     {
         var folder = new LocalFolderArtifactStore(artifactRoot);
         if (dataSource is null)
@@ -51,7 +52,7 @@ public static class ArtifactStoreSetup
                 : folder;
         }
 
-        var postgres = new PostgresArtifactStore(dataSource);
+        var postgres = new PostgresArtifactStore(dataSource, serviceId);
         var readers = new Dictionary<string, IArtifactStore>(StringComparer.OrdinalIgnoreCase)
         {
             ["file:"] = folder,

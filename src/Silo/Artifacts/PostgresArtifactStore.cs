@@ -12,9 +12,10 @@ namespace LabSandbox.Silo.Artifacts;
 /// (<c>labsandbox_artifact_content</c>, keyed by SHA-256) and each artifact file is a reference to them
 /// (<c>labsandbox_artifact_ref</c>). Deleting a reference removes the content only when no other reference is left;
 /// the foreign key settles a delete that races a new reference (see <see cref="DeleteAsync"/>).
-/// URIs: <see cref="PostgresArtifactUri"/>.
+/// URIs: <see cref="PostgresArtifactUri"/>. References belong to <paramref name="serviceId"/> (as grain state does), so
+/// services sharing a database never read or delete each other's references; content is shared by all.
 /// </summary>
-public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource) : IArtifactStore
+public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource, string serviceId) : IArtifactStore
 {
     public const string ContentTable = "labsandbox_artifact_content";
     public const string RefTable = "labsandbox_artifact_ref";
@@ -83,8 +84,9 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource) : IArtifa
         // Write-once in practice (artifact ids are deterministic); a rewrite with other bytes moves the reference.
         string? replaced = null;
         await using (var moved = new NpgsqlCommand(
-            $"DELETE FROM {RefTable} WHERE artifact_id = @id AND file_name = @name AND sha256 <> @sha256 RETURNING sha256", connection, transaction))
+            $"DELETE FROM {RefTable} WHERE service_id = @service AND artifact_id = @id AND file_name = @name AND sha256 <> @sha256 RETURNING sha256", connection, transaction))
         {
+            moved.Parameters.AddWithValue("service", serviceId);
             moved.Parameters.AddWithValue("id", artifactId);
             moved.Parameters.AddWithValue("name", fileName);
             moved.Parameters.AddWithValue("sha256", sha256);
@@ -92,9 +94,10 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource) : IArtifa
         }
 
         await using (var reference = new NpgsqlCommand(
-            $"INSERT INTO {RefTable} (artifact_id, file_name, sha256) VALUES (@id, @name, @sha256) ON CONFLICT (artifact_id, file_name) DO NOTHING",
+            $"INSERT INTO {RefTable} (service_id, artifact_id, file_name, sha256) VALUES (@service, @id, @name, @sha256) ON CONFLICT (service_id, artifact_id, file_name) DO NOTHING",
             connection, transaction))
         {
+            reference.Parameters.AddWithValue("service", serviceId);
             reference.Parameters.AddWithValue("id", artifactId);
             reference.Parameters.AddWithValue("name", fileName);
             reference.Parameters.AddWithValue("sha256", sha256);
@@ -117,8 +120,9 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource) : IArtifa
             command = new NpgsqlCommand($"""
                 SELECT c.size_bytes, c.content
                   FROM {RefTable} r JOIN {ContentTable} c ON c.sha256 = r.sha256
-                 WHERE r.artifact_id = @id AND r.file_name = @name AND r.sha256 = @sha256
+                 WHERE r.service_id = @service AND r.artifact_id = @id AND r.file_name = @name AND r.sha256 = @sha256
                 """, connection);
+            command.Parameters.AddWithValue("service", serviceId);
             command.Parameters.AddWithValue("id", uri.ArtifactId);
             command.Parameters.AddWithValue("name", uri.FileName);
             command.Parameters.AddWithValue("sha256", uri.Sha256);
@@ -167,7 +171,8 @@ public sealed class PostgresArtifactStore(NpgsqlDataSource dataSource) : IArtifa
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await LockContentAsync(connection, transaction, uri.Sha256, cancellationToken);
             await using var command = new NpgsqlCommand(
-                $"DELETE FROM {RefTable} WHERE artifact_id = @id AND file_name = @name AND sha256 = @sha256", connection, transaction);
+                $"DELETE FROM {RefTable} WHERE service_id = @service AND artifact_id = @id AND file_name = @name AND sha256 = @sha256", connection, transaction);
+            command.Parameters.AddWithValue("service", serviceId);
             command.Parameters.AddWithValue("id", uri.ArtifactId);
             command.Parameters.AddWithValue("name", uri.FileName);
             command.Parameters.AddWithValue("sha256", uri.Sha256);

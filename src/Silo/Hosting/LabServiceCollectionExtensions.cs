@@ -33,13 +33,13 @@ public static class LabServiceCollectionExtensions
         var kind = ArtifactStoreSetup.Resolve(options.ArtifactStore, connectionString);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            services.TryAddSingleton<IArtifactStore>(ArtifactStoreSetup.Create(kind, options.ArtifactRoot, dataSource: null));
+            services.TryAddSingleton<IArtifactStore>(ArtifactStoreSetup.Create(kind, options.ArtifactRoot, options.ServiceId, dataSource: null));
             return services;
         }
 
         services.TryAddSingleton(_ => new ArtifactStoreDatabase(connectionString));
         services.TryAddSingleton<IArtifactStore>(sp =>
-            ArtifactStoreSetup.Create(kind, options.ArtifactRoot, sp.GetRequiredService<ArtifactStoreDatabase>().DataSource));
+            ArtifactStoreSetup.Create(kind, options.ArtifactRoot, options.ServiceId, sp.GetRequiredService<ArtifactStoreDatabase>().DataSource));
         return services;
     }
 }

@@ -12,13 +12,17 @@ public sealed class ArtifactDatabaseFixture : IAsyncLifetime
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialized.");
 
+    public const string ServiceId = "artifacts-test";
+
+    public NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("Not initialized.");
+
     public PostgresArtifactStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("artifacts");
         dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        Store = new PostgresArtifactStore(dataSource);
+        Store = new PostgresArtifactStore(dataSource, ServiceId);
     }
 
     public async Task DisposeAsync()

@@ -64,6 +64,27 @@ public sealed class PostgresArtifactStoreTests(ArtifactDatabaseFixture fixture) 
     }
 
     [Fact]
+    public async Task Services_sharing_a_database_share_content_but_never_each_others_references()
+    {
+        // Artifact ids derive from run specs, so another service writes the very same id and file name.
+        var other = new PostgresArtifactStore(fixture.DataSource, "artifacts-test-other");
+        var id = ArtifactDatabaseFixture.NewId();
+        var content = RandomNumberGenerator.GetBytes(1000);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var mine = await _store.PutAsync(id, "s.jsonl", content);
+        var theirs = await other.PutAsync(id, "s.jsonl", content);
+        Assert.Equal(mine, theirs);
+        Assert.Equal(1, await fixture.ContentRowsAsync(sha256));
+        Assert.Equal(2, await fixture.RefRowsAsync(sha256));
+
+        Assert.True(await _store.DeleteAsync(mine)); // this service's retention
+        await Assert.ThrowsAsync<FileNotFoundException>(() => _store.OpenReadAsync(mine));
+        Assert.Equal(content, await ArtifactDatabaseFixture.ReadAllAsync(await other.OpenReadAsync(theirs)));
+        Assert.True(await other.DeleteAsync(theirs));
+        Assert.Equal(0, await fixture.ContentRowsAsync(sha256));
+    }
+
+    [Fact]
     public async Task Delete_is_idempotent()
     {
         var uri = await _store.PutAsync(ArtifactDatabaseFixture.NewId(), "x.jsonl", "{}\n"u8.ToArray());
@@ -103,7 +124,7 @@ public sealed class PostgresArtifactStoreTests(ArtifactDatabaseFixture fixture) 
     {
         await using var bare = await TestDatabase.CreateAsync("artifacts_nomigrate", migrate: false);
         await using var dataSource = NpgsqlDataSource.Create(bare.ConnectionString);
-        var store = new PostgresArtifactStore(dataSource);
+        var store = new PostgresArtifactStore(dataSource, ArtifactDatabaseFixture.ServiceId);
         var uri = new PostgresArtifactUri(new string('0', 64), "art-1", "f.jsonl").ToString();
 
         var errors = new[]
