@@ -12,8 +12,6 @@ namespace LabSandbox.Grains.Artifacts;
 /// <param name="readers">By URI scheme including the colon (<c>file:</c>, <c>postgresql:</c>); compared ordinally, ignoring case.</param>
 public sealed class CompositeArtifactStore(IArtifactStore writer, IReadOnlyDictionary<string, IArtifactStore> readers) : IArtifactStore
 {
-    public IArtifactStore Writer => writer;
-
     public Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         writer.PutAsync(artifactId, fileName, content, cancellationToken);
 
