@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local multi-process LabSandbox cluster on loopback: PostgreSQL 15 (throwaway, unless --connection
 # names an existing database), N silo processes clustered through PostgreSQL, and the API as an Orleans
-# client of them. State (pids, ports, logs, binaries, connection string) lives in <repo>/.cluster/.
+# client of them. Heavy artifacts are stored in PostgreSQL (no shared folder). State (pids, ports, logs,
+# binaries, connection string) lives in <repo>/.cluster/.
 #
 #   cluster.sh up --silos N [--connection "<npgsql connection string>"] [--no-build] [--timeout S]
 #                 [--cluster-id ID] [--service-id ID]
@@ -80,7 +81,7 @@ write_state() {
   local tmp="$state_file.tmp" var
   : >"$tmp"
   for var in SILOS SILO_PORTS GATEWAY_PORTS API_PORT API_URL CONNECTION CLUSTER_ID SERVICE_ID \
-             ARTIFACT_ROOT PG_OWNED PG_DIR PG_PORT SILO_DIR API_DIR; do
+             PG_OWNED PG_DIR PG_PORT SILO_DIR API_DIR; do
     printf '%s=%q\n' "$var" "${!var-}" >>"$tmp"
   done
   mv "$tmp" "$state_file"
@@ -208,10 +209,12 @@ start_silo_process() {
   printf '==== %s silo %s starting (silo port %s, gateway port %s)\n' "$(date -u +%FT%TZ)" "$k" "$silo_port" "$gateway_port" >>"$logfile"
   (
     cd "$SILO_DIR"
+    # Heavy artifacts go to PostgreSQL (the default with a connection string, stated so an inherited
+    # LabSandbox__ArtifactStore=folder cannot split them over per-process folders the API cannot read).
     exec env ConnectionStrings__LabSandbox="$CONNECTION" \
       LabSandbox__ClusterId="$CLUSTER_ID" LabSandbox__ServiceId="$SERVICE_ID" \
       LabSandbox__SiloPort="$silo_port" LabSandbox__GatewayPort="$gateway_port" \
-      LabSandbox__AdvertisedAddress=127.0.0.1 LabSandbox__ArtifactRoot="$ARTIFACT_ROOT" \
+      LabSandbox__AdvertisedAddress=127.0.0.1 LabSandbox__ArtifactStore=postgres \
       DOTNET_gcServer=0 \
       setsid dotnet "$SILO_DIR/LabSandbox.Silo.dll" </dev/null >>"$logfile" 2>&1
   ) &
@@ -229,7 +232,7 @@ start_api_process() {
     # mode explicitly (the API refuses to start that way on any other address).
     exec env ConnectionStrings__LabSandbox="$CONNECTION" LabSandbox__Mode=client LabSandbox__Auth__Mode=loopback-open \
       LabSandbox__ClusterId="$CLUSTER_ID" LabSandbox__ServiceId="$SERVICE_ID" \
-      LabSandbox__ArtifactRoot="$ARTIFACT_ROOT" DOTNET_gcServer=0 \
+      LabSandbox__ArtifactStore=postgres DOTNET_gcServer=0 \
       setsid dotnet "$API_DIR/LabSandbox.Api.dll" --urls "$API_URL" </dev/null >>"$logfile" 2>&1
   ) &
   pid=$!
@@ -365,10 +368,10 @@ cmd_up() {
   local started=$SECONDS
   SILOS=$silos CONNECTION=$connection CLUSTER_ID=$cluster_id SERVICE_ID=$service_id
   PG_OWNED=0 PG_DIR="" PG_PORT="" SILO_PORTS="" GATEWAY_PORTS="" API_PORT="" API_URL=""
-  ARTIFACT_ROOT="$state_dir/artifacts" SILO_DIR="$state_dir/bin/silo" API_DIR="$state_dir/bin/api"
+  SILO_DIR="$state_dir/bin/silo" API_DIR="$state_dir/bin/api"
   silo_ports=() gateway_ports=()
 
-  mkdir -p "$state_dir/logs" "$state_dir/artifacts" "$state_dir/bin"
+  mkdir -p "$state_dir/logs" "$state_dir/bin"
   chmod 700 "$state_dir"
   write_state
   up_ok=0

@@ -35,8 +35,11 @@ public static class ApiServiceCollectionExtensions
         services.AddLabOpenApi();
         services.AddLabAudit();
 
-        // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
-        services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());
+        // Artifact bytes are read straight from the store the silos write (PostgreSQL, or a folder they share), not
+        // through grain calls; the same settings choose the same store.
+        services.AddLabArtifactStore(
+            builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions(),
+            builder.Configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName));
         return builder;
     }
 

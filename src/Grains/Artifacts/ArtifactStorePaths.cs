@@ -52,7 +52,8 @@ public sealed class ArtifactStorePaths
         return full.StartsWith(_prefix, StringComparison.Ordinal) ? full : null;
     }
 
-    private static bool IsPlainSegment(string name) =>
+    /// <summary>One plain path segment: not empty, not <c>.</c> or <c>..</c>, no separator of any platform, no control character.</summary>
+    public static bool IsPlainSegment(string name) =>
         name.Length > 0 && name is not ("." or "..")
         && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && name.IndexOfAny(['/', '\\', ':']) < 0
         && !name.Any(char.IsControl);

@@ -20,12 +20,13 @@ public sealed class LocalFolderArtifactStore(string root) : IArtifactStore
         return new Uri(path).AbsoluteUri;
     }
 
-    public Stream OpenRead(string storageUri)
+    public Task<Stream> OpenReadAsync(string storageUri, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var path = _paths.FromUri(storageUri);
         try
         {
-            return File.OpenRead(path);
+            return Task.FromResult<Stream>(File.OpenRead(path));
         }
         catch (DirectoryNotFoundException ex)
         {

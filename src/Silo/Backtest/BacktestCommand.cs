@@ -86,6 +86,8 @@ public static class BacktestCommand
             ["LabSandbox:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["LabSandbox:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["LabSandbox:ArtifactRoot"] = artifactRoot,
+            // In memory like the rest of this throwaway silo, whatever LabSandbox__ArtifactStore the shell exports.
+            ["LabSandbox:ArtifactStore"] = "folder",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));

@@ -26,6 +26,12 @@ public sealed class LabSandboxOptions
     /// <summary>Root folder of the local artifact store; relative paths are under the current directory.</summary>
     public string ArtifactRoot { get; set; } = ".artifacts";
 
+    /// <summary>
+    /// Where new heavy artifact bytes go: <c>auto</c> (default: PostgreSQL when <c>ConnectionStrings:LabSandbox</c> is
+    /// set, the folder otherwise), <c>folder</c> or <c>postgres</c>. URIs of the other store stay readable.
+    /// </summary>
+    public string ArtifactStore { get; set; } = "auto";
+
     /// <summary>Folder of the real data to import at start; defaults to the copy shipped with the binaries.</summary>
     public string? RealDataFolder { get; set; }
 

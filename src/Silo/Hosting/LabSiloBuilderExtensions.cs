@@ -53,19 +53,20 @@ public static class LabSiloBuilderExtensions
             });
         }
 
-        return silo.AddLabSandboxGrains(options);
+        return silo.AddLabSandboxGrains(options, connectionString);
     }
 
     /// <summary>
     /// What every LabSandbox silo needs whatever its clustering and storage: the storage serializer,
     /// the application services grains depend on, and the real-data import. Test clusters call this too.
     /// </summary>
-    public static ISiloBuilder AddLabSandboxGrains(this ISiloBuilder silo, LabSandboxOptions options)
+    /// <param name="connectionString">When set, heavy artifacts may go to PostgreSQL (see <see cref="LabSandboxOptions.ArtifactStore"/>).</param>
+    public static ISiloBuilder AddLabSandboxGrains(this ISiloBuilder silo, LabSandboxOptions options, string? connectionString = null)
     {
         // System.Text.Json payloads: no CLR type names in stored rows, so renames never strand old state.
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
-        silo.Services.AddLabSandboxServices(options);
+        silo.Services.AddLabSandboxServices(options, connectionString);
         if (options.ImportRealData)
         {
             silo.AddStartupTask<RealDataImportStartupTask>();

@@ -55,7 +55,7 @@ public sealed class ProductionProblemDetailsTests : IAsyncLifetime
         public Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
             inner.PutAsync(artifactId, fileName, content, cancellationToken);
 
-        public Stream OpenRead(string storageUri) => throw new InvalidOperationException(Secret);
+        public Task<Stream> OpenReadAsync(string storageUri, CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
 
         public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default) => inner.DeleteAsync(storageUri, cancellationToken);
     }

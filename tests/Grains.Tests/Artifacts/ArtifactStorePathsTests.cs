@@ -59,7 +59,7 @@ public sealed class ArtifactStorePathsTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync("..", "escaped.txt", "x"u8.ToArray()));
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_root))!, "escaped.txt")));
         var outside = new Uri(Path.Combine(Path.GetTempPath(), "labsandbox-not-in-store.txt")).AbsoluteUri;
-        Assert.Throws<UnauthorizedAccessException>(() => store.OpenRead(outside));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.OpenReadAsync(outside));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.DeleteAsync(outside));
     }
 

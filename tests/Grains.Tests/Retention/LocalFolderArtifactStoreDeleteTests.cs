@@ -18,7 +18,7 @@ public sealed class LocalFolderArtifactStoreDeleteTests : IDisposable
         Assert.False(File.Exists(path));
         Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
         Assert.False(await store.DeleteAsync(uri));
-        Assert.Throws<FileNotFoundException>(() => store.OpenRead(uri));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.OpenReadAsync(uri));
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public sealed class DatasetPageTests : LabComponentTest
         public Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Stream OpenRead(string storageUri) => throw new FileNotFoundException(storageUri);
+        public Task<Stream> OpenReadAsync(string storageUri, CancellationToken cancellationToken = default) => throw new FileNotFoundException(storageUri);
 
         public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }

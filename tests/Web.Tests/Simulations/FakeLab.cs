@@ -106,8 +106,8 @@ public sealed class FakeLab : IArtifactStore
     public Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Stream OpenRead(string storageUri) => Stored.TryGetValue(storageUri, out var text)
-        ? new MemoryStream(Encoding.UTF8.GetBytes(text))
+    public Task<Stream> OpenReadAsync(string storageUri, CancellationToken cancellationToken = default) => Stored.TryGetValue(storageUri, out var text)
+        ? Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(text)))
         : throw new FileNotFoundException(storageUri);
 
     public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();

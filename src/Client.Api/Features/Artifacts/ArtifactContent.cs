@@ -21,7 +21,7 @@ public static class ArtifactContent
             return inline;
         }
 
-        await using var stream = Open(store, artifact);
+        await using var stream = await OpenAsync(store, artifact, cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken);
     }
@@ -35,7 +35,7 @@ public static class ArtifactContent
         var total = 0;
         using var reader = artifact.InlineContent is { } inline
             ? new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(inline)), Encoding.UTF8)
-            : new StreamReader(Open(store, artifact), Encoding.UTF8);
+            : new StreamReader(await OpenAsync(store, artifact, cancellationToken), Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -59,7 +59,7 @@ public static class ArtifactContent
         ArtifactTabular.Read(artifact.ContentType, await ReadTextAsync(store, artifact, cancellationToken));
 
     /// <summary>The artifact store's Parquet copy of a heavy artifact, or null when it has none (inline, or written before copies).</summary>
-    public static Stream? OpenStoredParquet(IArtifactStore store, ArtifactRecord artifact)
+    public static async Task<Stream?> OpenStoredParquetAsync(IArtifactStore store, ArtifactRecord artifact, CancellationToken cancellationToken = default)
     {
         if (artifact.ParquetStorageUri is not { } uri || artifact.DeletedAt is not null)
         {
@@ -68,7 +68,7 @@ public static class ArtifactContent
 
         try
         {
-            return store.OpenRead(uri);
+            return await store.OpenReadAsync(uri, cancellationToken);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
@@ -77,9 +77,10 @@ public static class ArtifactContent
     }
 
     /// <summary>The stored bytes of a heavy artifact, as a stream to send on.</summary>
-    public static Stream OpenStream(IArtifactStore store, ArtifactRecord artifact) => Open(store, artifact);
+    public static Task<Stream> OpenStreamAsync(IArtifactStore store, ArtifactRecord artifact, CancellationToken cancellationToken = default) =>
+        OpenAsync(store, artifact, cancellationToken);
 
-    private static Stream Open(IArtifactStore store, ArtifactRecord artifact)
+    private static async Task<Stream> OpenAsync(IArtifactStore store, ArtifactRecord artifact, CancellationToken cancellationToken)
     {
         if (artifact.DeletedAt is not null)
         {
@@ -89,7 +90,7 @@ public static class ArtifactContent
 
         try
         {
-            return store.OpenRead(artifact.StorageUri!);
+            return await store.OpenReadAsync(artifact.StorageUri!, cancellationToken);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {

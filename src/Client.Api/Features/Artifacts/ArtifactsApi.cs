@@ -84,10 +84,10 @@ public static class ArtifactsApi
             {
                 return artifact.InlineContent is { } inline
                     ? TypedResults.Bytes(Encoding.UTF8.GetBytes(inline), artifact.ContentType)
-                    : TypedResults.Stream(ArtifactContent.OpenStream(store, artifact), artifact.ContentType);
+                    : TypedResults.Stream(await ArtifactContent.OpenStreamAsync(store, artifact, cancellationToken), artifact.ContentType);
             }
 
-            if (format == ArtifactDownloads.Parquet && table is null && ArtifactContent.OpenStoredParquet(store, artifact) is { } stored)
+            if (format == ArtifactDownloads.Parquet && table is null && await ArtifactContent.OpenStoredParquetAsync(store, artifact, cancellationToken) is { } stored)
             {
                 return TypedResults.Stream(stored, ArtifactParquet.ContentType, ArtifactDownloads.FileName(artifact, format));
             }

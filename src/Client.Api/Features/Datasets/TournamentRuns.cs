@@ -72,7 +72,7 @@ public static class TournamentRuns
             return AdvancementTable.Parse(artifactId, inline);
         }
 
-        await using var stream = store.OpenRead(record.StorageUri!);
+        await using var stream = await store.OpenReadAsync(record.StorageUri!);
         using var reader = new StreamReader(stream);
         return AdvancementTable.Parse(artifactId, await reader.ReadToEndAsync());
     }

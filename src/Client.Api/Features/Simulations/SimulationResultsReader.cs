@@ -82,7 +82,7 @@ public sealed class SimulationResultsReader(IClusterClient cluster, IArtifactSto
 
         try
         {
-            await using var stream = store.OpenRead(artifact.StorageUri!);
+            await using var stream = await store.OpenReadAsync(artifact.StorageUri!);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return await reader.ReadToEndAsync();
         }
