@@ -1,3 +1,4 @@
+using LabSandbox.Api.Features.Health;
 using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Hosting;
@@ -35,8 +36,12 @@ public static class ApiServiceCollectionExtensions
         services.AddLabOpenApi();
         services.AddLabAudit();
 
+        var options = builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        services.AddLabShutdownTimeout(options);
+        services.AddLabHealthChecks(builder.Configuration);
+
         // Artifact bytes are read straight from the store the silos write (a shared folder), not through grain calls.
-        services.AddLabArtifactStore(builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions());
+        services.AddLabArtifactStore(options);
         return builder;
     }
 

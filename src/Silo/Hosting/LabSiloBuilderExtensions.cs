@@ -27,15 +27,26 @@ public static class LabSiloBuilderExtensions
             o.ServiceId = options.ServiceId;
         });
 
+        var kubernetes = KubernetesHosting.Resolve(configuration, options);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
+            if (kubernetes.Enabled && options.Kubernetes.Enabled == true)
+            {
+                throw new InvalidOperationException(
+                    "LabSandbox:Kubernetes:Enabled needs ConnectionStrings:LabSandbox: pods of a cluster find each other through PostgreSQL.");
+            }
+
+            // In a pod without a database (a one-pod trial) the embedded default applies; Kubernetes hosting is no
+            // membership provider and has nothing to watch.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(LabStorage.Name);
             silo.UseInMemoryReminderService();
         }
         else
         {
-            silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            var advertised = kubernetes.AdvertisedAddress ?? IPAddress.Parse(options.AdvertisedAddress);
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: kubernetes.ListenOnAnyAddress);
+            silo.UseLabKubernetesHosting(kubernetes);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = NpgsqlInvariant;
