@@ -19,6 +19,16 @@ public static class LabSiloBuilderExtensions
     public static ISiloBuilder UseLabSandbox(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        return silo.UseLabSandbox(configuration, KubernetesHosting.Resolve(configuration, options));
+    }
+
+    /// <param name="kubernetes">
+    /// Kubernetes hosting as resolved for this process; the API's embedded silo passes <see cref="KubernetesHosting.Disabled"/>
+    /// (a one-process lab is never a member of a pod-watched cluster, even when the API runs in a pod).
+    /// </param>
+    public static ISiloBuilder UseLabSandbox(this ISiloBuilder silo, IConfiguration configuration, KubernetesHosting kubernetes)
+    {
+        var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
         var connectionString = configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName);
 
         silo.Configure<ClusterOptions>(o =>
@@ -27,7 +37,6 @@ public static class LabSiloBuilderExtensions
             o.ServiceId = options.ServiceId;
         });
 
-        var kubernetes = KubernetesHosting.Resolve(configuration, options);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (kubernetes.Enabled && options.Kubernetes.Enabled == true)

@@ -15,10 +15,12 @@ public static class SiloHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         var options = builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        // Resolved once, before anything starts: a pod with inconsistent ids or no POD_NAME fails here with the reason.
+        var kubernetes = KubernetesHosting.Resolve(builder.Configuration, options);
         builder.Services.AddLabShutdownTimeout(options);
         builder.AddLabTelemetry("labsandbox-silo");
-        AddHealthServer(builder, options);
-        builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));
+        AddHealthServer(builder, options, kubernetes);
+        builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration, kubernetes));
         await builder.Build().RunAsync(cancellationToken);
         return 0;
     }
@@ -27,9 +29,8 @@ public static class SiloHost
     /// The probes' server on <c>LabSandbox:HealthPort</c> (by default only with Kubernetes hosting), bound where the
     /// silo listens: every address in a pod, else the advertised address. Added before Orleans so it starts first.
     /// </summary>
-    private static void AddHealthServer(HostApplicationBuilder builder, LabSandboxOptions options)
+    private static void AddHealthServer(HostApplicationBuilder builder, LabSandboxOptions options, KubernetesHosting kubernetes)
     {
-        var kubernetes = KubernetesHosting.Resolve(builder.Configuration, options);
         if (kubernetes.HealthPort(options) is not { } port)
         {
             return;
