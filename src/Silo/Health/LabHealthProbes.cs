@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -46,7 +47,9 @@ public static class LabHealthProbes
 }
 
 /// <summary>A probe's answer: <c>Healthy</c>, <c>Degraded</c> or <c>Unhealthy</c>, with each check's outcome.</summary>
+[Description("A probe's answer: `Healthy`, `Degraded` or `Unhealthy` (503), with each check's outcome by check name.")]
 public sealed record HealthStatusResponse(string Status, IReadOnlyDictionary<string, HealthCheckOutcome> Checks);
 
 /// <summary>One check: its status, what it found, and how long it took in milliseconds.</summary>
+[Description("One check: its status, what it found, and how long it took in milliseconds.")]
 public sealed record HealthCheckOutcome(string Status, string? Description, double DurationMs);

@@ -13,11 +13,11 @@ public static class HealthApi
             .WithSummary("Readiness")
             .WithDescription("Ready when the cluster answers a grain call within two seconds (with the number of imported tournaments and pools); 503 otherwise.");
         app.MapGet(LabHealthProbes.LivePath, GetLive).WithName("HealthLive").WithTags("Health").AllowAnonymous()
-            .Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
+            .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Liveness probe")
             .WithDescription("Healthy whenever the process answers HTTP; runs no check (an orchestrator restarts a process that stops answering).");
         app.MapGet(LabHealthProbes.ReadyPath, GetReady).WithName("HealthReady").WithTags("Health").AllowAnonymous()
-            .Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
+            .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Readiness probe")
             .WithDescription("Healthy when the cluster answers a grain call within two seconds and, when a connection string is configured, PostgreSQL answers; 503 with each check's outcome otherwise.");
         return app;
