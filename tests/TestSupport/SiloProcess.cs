@@ -81,6 +81,22 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Waits for the process to end by itself (e.g. refusing its configuration); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {timeout.TotalSeconds:0} s:\n" + Output);
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>A crash: SIGKILL, no shutdown of any kind; waits until the process is gone.</summary>
     public async Task KillAsync()
     {

@@ -28,8 +28,9 @@ public sealed class SiloHealthServer(IServiceProvider siloServices, IPAddress ad
         builder.WebHost.UseSetting(WebHostDefaults.PreventHostingStartupKey, "true");
         app = builder.Build();
         var health = siloServices.GetRequiredService<HealthCheckService>();
-        app.MapGet(LabHealthProbes.LivePath, async (HttpContext http) => Write(http, await LabHealthProbes.LiveAsync(health, http.RequestAborted)));
-        app.MapGet(LabHealthProbes.ReadyPath, async (HttpContext http) => Write(http, await LabHealthProbes.ReadyAsync(health, http.RequestAborted)));
+        // Not (HttpContext) => ...: that lambda would bind as a RequestDelegate and drop the returned result.
+        app.MapGet(LabHealthProbes.LivePath, async (CancellationToken cancellation) => Write(await LabHealthProbes.LiveAsync(health, cancellation)));
+        app.MapGet(LabHealthProbes.ReadyPath, async (CancellationToken cancellation) => Write(await LabHealthProbes.ReadyAsync(health, cancellation)));
         await app.StartAsync(cancellationToken);
     }
 
@@ -49,6 +50,6 @@ public sealed class SiloHealthServer(IServiceProvider siloServices, IPAddress ad
         }
     }
 
-    private static IResult Write(HttpContext http, (int StatusCode, HealthStatusResponse Body) outcome) =>
+    private static IResult Write((int StatusCode, HealthStatusResponse Body) outcome) =>
         Results.Json(outcome.Body, statusCode: outcome.StatusCode);
 }

@@ -37,7 +37,7 @@ public sealed class KubernetesAgentTests(ITestOutputHelper output) : IAsyncLifet
 
         // One after the other: B's agent then finds A's pod labelled and A in membership, as in a rolling start.
         var a = await StartActiveSiloAsync(PodA, connectionString, kubeConfig);
-        var b = await StartActiveSiloAsync(PodB, connectionString, kubeConfig);
+        await StartActiveSiloAsync(PodB, connectionString, kubeConfig);
 
         // The agent labels its pod in the background of the silo's start: Active in membership may come first.
         foreach (var pod in new[] { PodA, PodB })
@@ -68,7 +68,6 @@ public sealed class KubernetesAgentTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Contains("Declaring server", a.Output, StringComparison.Ordinal);
         Assert.Contains(PodB, a.Output, StringComparison.Ordinal);
         Assert.False(a.HasExited, "silo A stopped:\n" + a.Output);
-        _ = b;
     }
 
     public async Task DisposeAsync()
