@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 
 namespace LabSandbox.Silo.Hosting;
 
@@ -37,12 +38,21 @@ public sealed record KubernetesHosting(
     /// <param name="options">The bound <c>LabSandbox</c> section.</param>
     /// <param name="advertisedAddressConfigured">Whether <c>LabSandbox:AdvertisedAddress</c> was set (its default is loopback).</param>
     /// <param name="environment">Reads an environment variable (Orleans reads the same ones from the process).</param>
-    public static KubernetesHosting Resolve(LabSandboxOptions options, bool advertisedAddressConfigured, Func<string, string?> environment)
+    /// <param name="hasDatabase">Whether <c>ConnectionStrings:LabSandbox</c> is set: silos of a cluster find each other there.</param>
+    public static KubernetesHosting Resolve(LabSandboxOptions options, bool advertisedAddressConfigured, Func<string, string?> environment, bool hasDatabase = true)
     {
-        var enabled = options.Kubernetes.Enabled ?? !string.IsNullOrWhiteSpace(environment(ServiceHostVariable));
+        var enabled = options.Kubernetes.Enabled ?? (hasDatabase && !string.IsNullOrWhiteSpace(environment(ServiceHostVariable)));
         if (!enabled)
         {
+            // A pod without a database (a one-pod trial of the image) runs the embedded default: Kubernetes hosting is
+            // no membership provider, and a lone silo on localhost clustering has no other pod to watch.
             return Disabled;
+        }
+
+        if (!hasDatabase)
+        {
+            throw new InvalidOperationException(
+                "LabSandbox:Kubernetes:Enabled needs ConnectionStrings:LabSandbox: the silos of a cluster find each other through PostgreSQL.");
         }
 
         // Orleans' Kubernetes hosting overrides ClusterOptions with these variables, while this project keys grain
@@ -75,9 +85,10 @@ public sealed record KubernetesHosting(
     }
 
     /// <summary>From the process's own configuration and environment.</summary>
-    public static KubernetesHosting Resolve(Microsoft.Extensions.Configuration.IConfiguration configuration, LabSandboxOptions options) =>
+    public static KubernetesHosting Resolve(IConfiguration configuration, LabSandboxOptions options) =>
         Resolve(options, !string.IsNullOrWhiteSpace(configuration[$"{LabSandboxOptions.Section}:{nameof(LabSandboxOptions.AdvertisedAddress)}"]),
-            Environment.GetEnvironmentVariable);
+            Environment.GetEnvironmentVariable,
+            hasDatabase: !string.IsNullOrWhiteSpace(configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName)));
 
     /// <summary>The health server's port: configured, else <see cref="DefaultHealthPort"/> in Kubernetes, else none (also for 0).</summary>
     public int? HealthPort(LabSandboxOptions options)

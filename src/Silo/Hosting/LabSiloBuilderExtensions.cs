@@ -39,14 +39,7 @@ public static class LabSiloBuilderExtensions
 
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (kubernetes.Enabled && options.Kubernetes.Enabled == true)
-            {
-                throw new InvalidOperationException(
-                    "LabSandbox:Kubernetes:Enabled needs ConnectionStrings:LabSandbox: pods of a cluster find each other through PostgreSQL.");
-            }
-
-            // In a pod without a database (a one-pod trial) the embedded default applies; Kubernetes hosting is no
-            // membership provider and has nothing to watch.
+            // Kubernetes hosting needs the database (KubernetesHosting.Resolve refuses it otherwise): nothing to add here.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(LabStorage.Name);
             silo.UseInMemoryReminderService();

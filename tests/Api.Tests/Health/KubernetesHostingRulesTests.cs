@@ -51,6 +51,15 @@ public sealed class KubernetesHostingRulesTests
     }
 
     [Fact]
+    public void A_pod_without_a_database_runs_the_embedded_default_and_enabling_it_there_is_refused()
+    {
+        Assert.False(KubernetesHosting.Resolve(new LabSandboxOptions(), false, Env(Pod), hasDatabase: false).Enabled);
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            KubernetesHosting.Resolve(new LabSandboxOptions { Kubernetes = { Enabled = true } }, false, Env(Pod), hasDatabase: false));
+        Assert.Contains("ConnectionStrings:LabSandbox", error.Message);
+    }
+
+    [Fact]
     public void A_configured_advertised_address_wins_over_pod_ip_and_loopback_means_listening_on_loopback_only()
     {
         var hosting = KubernetesHosting.Resolve(new LabSandboxOptions { AdvertisedAddress = "127.0.0.1" }, advertisedAddressConfigured: true, Env(Pod));
