@@ -103,7 +103,7 @@ public sealed record KubernetesHosting(
     }
 
     private static string Require(Func<string, string?> environment, string variable, string fieldPath) =>
-        environment(variable) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value)
+        environment(variable) is { } value && !string.IsNullOrWhiteSpace(value)
             ? value
             : throw new InvalidOperationException(
                 $"Kubernetes hosting is on but {variable} is not set: set it from the downward API ({fieldPath}).");
