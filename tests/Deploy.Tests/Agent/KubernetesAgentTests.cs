@@ -39,7 +39,8 @@ public sealed class KubernetesAgentTests(ITestOutputHelper output) : IAsyncLifet
         var a = await StartActiveSiloAsync(PodA, connectionString, kubeConfig);
         await StartActiveSiloAsync(PodB, connectionString, kubeConfig);
 
-        // The agent labels its pod in the background of the silo's start: Active in membership may come first.
+        // The 10.4.2 agent labels its pod at lifecycle stage 8100, before the silo turns Active; waited for anyway so a
+        // later Orleans that labels in the background does not turn this into a race.
         foreach (var pod in new[] { PodA, PodB })
         {
             var labels = await Eventually.WaitAsync(
@@ -57,10 +58,17 @@ public sealed class KubernetesAgentTests(ITestOutputHelper output) : IAsyncLifet
 
         var clock = Stopwatch.StartNew();
         await Stub.DeletePodAsync(PodB);
-        await Eventually.WaitAsync(
-            () => MembershipRows.StatusAsync(connectionString, ids, PodB), s => s == MembershipRows.Dead,
-            $"silo {PodB} dead in membership after its pod's DELETED event (requests: {string.Join("; ", Stub.Requests)})\nA:\n{a.Output}",
-            TimeSpan.FromSeconds(30));
+        try
+        {
+            await Eventually.WaitAsync(
+                () => MembershipRows.StatusAsync(connectionString, ids, PodB), s => s == MembershipRows.Dead,
+                $"silo {PodB} dead in membership after its pod's DELETED event", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nrequests: {string.Join("; ", Stub.Requests)}\nA:\n{a.Output}", timeout);
+        }
+
         clock.Stop();
         output.WriteLine($"FIGURE kubernetes-agent: DELETED watch event -> silo dead in membership in {clock.Elapsed.TotalSeconds:0.00} s (table polled every 0.1 s)");
 
