@@ -1,3 +1,4 @@
+using LabSandbox.Api.Features.Health;
 using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Hardening;
 using LabSandbox.Api.Infrastructure.Hosting;
@@ -35,11 +36,13 @@ public static class ApiServiceCollectionExtensions
         services.AddLabOpenApi();
         services.AddLabAudit();
 
+        var options = builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        services.AddLabShutdownTimeout(options);
+        services.AddLabHealthChecks(builder.Configuration);
+
         // Artifact bytes are read straight from the store the silos write (PostgreSQL, or a folder they share), not
         // through grain calls; the same settings choose the same store.
-        services.AddLabArtifactStore(
-            builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions(),
-            builder.Configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName));
+        services.AddLabArtifactStore(options, builder.Configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName));
         return builder;
     }
 

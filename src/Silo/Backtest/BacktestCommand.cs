@@ -90,7 +90,8 @@ public static class BacktestCommand
             ["LabSandbox:ArtifactStore"] = "folder",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration));
+        // A private in-process silo: never Kubernetes-hosted, even when the command runs in a silo pod.
+        builder.UseOrleans(silo => silo.UseLabSandbox(builder.Configuration, KubernetesHosting.Disabled));
         builder.Services.AddRunKinds();
         builder.Services.AddSingleton<BacktestRunner>();
 

@@ -43,4 +43,29 @@ public sealed class LabSandboxOptions
 
     /// <summary>How many times a client tries to reach a gateway before giving up.</summary>
     public int ClientConnectAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How long the .NET host waits for a graceful stop (HostOptions.ShutdownTimeout) of a silo host or the API.
+    /// Kubernetes must allow more (terminationGracePeriodSeconds) or it kills the process mid-shutdown.
+    /// </summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The standalone silo host's HTTP health port (<c>/health/live</c>, <c>/health/ready</c>). Unset: 8081 with
+    /// Kubernetes hosting, otherwise no health server; 0 turns it off.
+    /// </summary>
+    public int? HealthPort { get; set; }
+
+    /// <summary>Kubernetes hosting (<c>LabSandbox:Kubernetes:Enabled</c>, <c>LabSandbox:Kubernetes:KubeConfigPath</c>).</summary>
+    public KubernetesSettings Kubernetes { get; set; } = new();
+}
+
+/// <summary>The <c>LabSandbox:Kubernetes</c> section; see <see cref="KubernetesHosting"/> for the rules.</summary>
+public sealed class KubernetesSettings
+{
+    /// <summary>Unset: on when the process runs in a pod (KUBERNETES_SERVICE_HOST is set).</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>A kubeconfig file to use instead of the pod's in-cluster service account (out-of-cluster runs, tests).</summary>
+    public string? KubeConfigPath { get; set; }
 }

@@ -19,6 +19,16 @@ public static class LabSiloBuilderExtensions
     public static ISiloBuilder UseLabSandbox(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
+        return silo.UseLabSandbox(configuration, KubernetesHosting.Resolve(configuration, options));
+    }
+
+    /// <param name="kubernetes">
+    /// Kubernetes hosting as resolved for this process; the API's embedded silo passes <see cref="KubernetesHosting.Disabled"/>
+    /// (a one-process lab is never a member of a pod-watched cluster, even when the API runs in a pod).
+    /// </param>
+    public static ISiloBuilder UseLabSandbox(this ISiloBuilder silo, IConfiguration configuration, KubernetesHosting kubernetes)
+    {
+        var options = configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
         var connectionString = configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName);
 
         silo.Configure<ClusterOptions>(o =>
@@ -29,13 +39,16 @@ public static class LabSiloBuilderExtensions
 
         if (string.IsNullOrWhiteSpace(connectionString))
         {
+            // Kubernetes hosting needs the database (KubernetesHosting.Resolve refuses it otherwise): nothing to add here.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(LabStorage.Name);
             silo.UseInMemoryReminderService();
         }
         else
         {
-            silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            var advertised = kubernetes.AdvertisedAddress ?? IPAddress.Parse(options.AdvertisedAddress);
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: kubernetes.ListenOnAnyAddress);
+            silo.UseLabKubernetesHosting(kubernetes);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = NpgsqlInvariant;

@@ -5,13 +5,7 @@ public static class RepoPaths
     /// <summary>The repository root: the nearest folder above the test binaries that holds LabSandbox.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    public static string SiloDll => Path.Combine(Root, "src", "Silo", "bin",
-#if DEBUG
-        "Debug",
-#else
-        "Release",
-#endif
-        "net10.0", "LabSandbox.Silo.dll");
+    public static string SiloDll => LabSandbox.TestSupport.SiloBinary.Dll;
 
     public static string Golden(int year) =>
         Path.Combine(AppContext.BaseDirectory, "data", "real", "derived", $"{year}_analytic_predictions_sigma10.json");

@@ -97,7 +97,7 @@ public sealed class OpenApiDocumentTests(EmbeddedApiFixture fixture) : IClassFix
         fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Endpoint: e))
-            .Where(r => r.Path.StartsWith("/api/v1/", StringComparison.Ordinal) || r.Path == "/health")
+            .Where(r => r.Path.StartsWith("/api/v1/", StringComparison.Ordinal) || r.Path == "/health" || r.Path.StartsWith("/health/", StringComparison.Ordinal))
             .SelectMany(r => r.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods
                 .Select(m => (r.Path, m, r.Endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null)))
             .ToList();

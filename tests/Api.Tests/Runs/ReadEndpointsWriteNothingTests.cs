@@ -79,6 +79,8 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
         var paths = new Dictionary<string, string[]>
         {
             ["/health"] = ["/health"],
+            ["/health/live"] = ["/health/live"],
+            ["/health/ready"] = ["/health/ready"],
 
             // The API's documentation: the OpenAPI document and the reference page with its bundled assets.
             ["/openapi/{documentName}.json"] = ["/openapi/v1.json", "/openapi/v0.json"],
@@ -162,7 +164,7 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(route => route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/openapi/", StringComparison.Ordinal) || route == "/health")
+            .Where(route => route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/openapi/", StringComparison.Ordinal) || route == "/health" || route.StartsWith("/health/", StringComparison.Ordinal))
             .ToHashSet();
         Assert.Equal(getRoutes.Order(StringComparer.Ordinal), paths.Keys.Order(StringComparer.Ordinal));
 

@@ -22,6 +22,8 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
     private static readonly Dictionary<string, string> MinimumRole = new(StringComparer.Ordinal)
     {
         ["GET /health"] = Open,
+        ["GET /health/live"] = Open,
+        ["GET /health/ready"] = Open,
         ["GET /openapi/{documentName}.json"] = Open,
         ["GET /api/docs/{documentName?}"] = Open,
         ["GET /api/docs/scalar.js"] = Open,
@@ -134,7 +136,7 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/openapi/", StringComparison.Ordinal) || e.Route == "/health")
+            .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/openapi/", StringComparison.Ordinal) || e.Route == "/health" || e.Route.StartsWith("/health/", StringComparison.Ordinal))
             .SelectMany(e => e.Methods.Select(m => $"{m} {e.Route}"))
             .Distinct()
             .ToList();

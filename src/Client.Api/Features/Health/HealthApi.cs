@@ -1,5 +1,7 @@
 using LabSandbox.Grains.Interfaces.Datasets;
+using LabSandbox.Silo.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LabSandbox.Api.Features.Health;
 
@@ -10,6 +12,14 @@ public static class HealthApi
         app.MapGet("/health", GetHealth).WithName("Health").WithTags("Health").AllowAnonymous()
             .WithSummary("Readiness")
             .WithDescription("Ready when the cluster answers a grain call within two seconds (with the number of imported tournaments and pools); 503 otherwise.");
+        app.MapGet(LabHealthProbes.LivePath, GetLive).WithName("HealthLive").WithTags("Health").AllowAnonymous()
+            .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Liveness probe")
+            .WithDescription("Healthy whenever the process answers HTTP; runs no check (an orchestrator restarts a process that stops answering).");
+        app.MapGet(LabHealthProbes.ReadyPath, GetReady).WithName("HealthReady").WithTags("Health").AllowAnonymous()
+            .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Readiness probe")
+            .WithDescription("Healthy when the cluster answers a grain call within two seconds and, when a connection string is configured, PostgreSQL answers; 503 with each check's outcome otherwise.");
         return app;
     }
 
@@ -28,4 +38,15 @@ public static class HealthApi
                 detail: $"The cluster did not answer within two seconds ({ex.GetType().Name}).");
         }
     }
+
+    /// <summary>The process answers.</summary>
+    private static async Task<JsonHttpResult<HealthStatusResponse>> GetLive(HealthCheckService health, CancellationToken cancellationToken) =>
+        Json(await LabHealthProbes.LiveAsync(health, cancellationToken));
+
+    /// <summary>The cluster and (when configured) PostgreSQL answer.</summary>
+    private static async Task<JsonHttpResult<HealthStatusResponse>> GetReady(HealthCheckService health, CancellationToken cancellationToken) =>
+        Json(await LabHealthProbes.ReadyAsync(health, cancellationToken));
+
+    private static JsonHttpResult<HealthStatusResponse> Json((int StatusCode, HealthStatusResponse Body) outcome) =>
+        TypedResults.Json(outcome.Body, statusCode: outcome.StatusCode);
 }

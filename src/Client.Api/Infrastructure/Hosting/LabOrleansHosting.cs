@@ -14,7 +14,7 @@ public static class LabOrleansHosting
         switch (mode.ToLowerInvariant())
         {
             case "embedded":
-                builder.UseOrleans(silo => silo.UseLabSandbox(configuration));
+                builder.UseOrleans(silo => silo.UseLabSandbox(configuration, KubernetesHosting.Disabled));
                 break;
             case "client":
                 builder.UseOrleansClient(client => ConfigureClient(client, configuration));

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text;
-using LabSandbox.TestSupport;
+namespace LabSandbox.TestSupport;
 
-namespace LabSandbox.Api.Tests.Infrastructure;
-
-/// <summary>A real `LabSandbox.Silo` process (the built binary), configured through its environment.</summary>
+/// <summary>
+/// A real `LabSandbox.Silo` process (the built binary), configured through its environment. It inherits no
+/// Kubernetes or Orleans variables from the test runner (a CI job in a pod has KUBERNETES_SERVICE_HOST set, which
+/// would turn Kubernetes hosting on): a test that wants them passes them in <c>environment</c>.
+/// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -12,7 +14,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private SiloProcess(Process process) => _process = process;
 
+    /// <summary>Variables a silo must never inherit from the test runner.</summary>
+    private static readonly string[] NotInherited =
+        ["KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "POD_NAME", "POD_NAMESPACE", "POD_IP", "ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID"];
+
     public int SiloPort { get; private init; }
+
+    public int GatewayPort { get; private init; }
+
+    public int ProcessId => _process.Id;
 
     public string Output
     {
@@ -31,18 +41,29 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string connectionString, string serviceId, string artifactRoot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var siloPort = FreePorts.Next();
-        var info = new ProcessStartInfo("dotnet", [RepoPaths.SiloDll])
+        var gatewayPort = FreePorts.Next();
+        if (!File.Exists(SiloBinary.Dll))
+        {
+            throw new InvalidOperationException($"{SiloBinary.Dll} is missing: build src/Silo first.");
+        }
+
+        var info = new ProcessStartInfo("dotnet", [SiloBinary.Dll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(RepoPaths.SiloDll)!,
+            WorkingDirectory = Path.GetDirectoryName(SiloBinary.Dll)!,
         };
+        foreach (var name in NotInherited)
+        {
+            info.Environment.Remove(name);
+        }
+
         info.Environment["ConnectionStrings__LabSandbox"] = connectionString;
         info.Environment["LabSandbox__ClusterId"] = serviceId;
         info.Environment["LabSandbox__ServiceId"] = serviceId;
         info.Environment["LabSandbox__SiloPort"] = siloPort.ToString();
-        info.Environment["LabSandbox__GatewayPort"] = FreePorts.Next().ToString();
+        info.Environment["LabSandbox__GatewayPort"] = gatewayPort.ToString();
         info.Environment["LabSandbox__ArtifactRoot"] = artifactRoot;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
@@ -52,12 +73,28 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo process");
-        var silo = new SiloProcess(process) { SiloPort = siloPort };
+        var silo = new SiloProcess(process) { SiloPort = siloPort, GatewayPort = gatewayPort };
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>Waits for the process to end by itself (e.g. refusing its configuration); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {timeout.TotalSeconds:0} s:\n" + Output);
+        }
+
+        return _process.ExitCode;
     }
 
     /// <summary>A crash: SIGKILL, no shutdown of any kind; waits until the process is gone.</summary>

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using LabSandbox.Api.Tests.Infrastructure;
+using LabSandbox.Silo.Health;
+using LabSandbox.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Xunit;
+
+namespace LabSandbox.Api.Tests.Health;
+
+/// <summary>The API's probes: <c>/health/live</c> runs no check, <c>/health/ready</c> the cluster and (when configured) PostgreSQL.</summary>
+public sealed class HealthProbeApiTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
+{
+    [Fact]
+    public async Task Live_is_healthy_without_running_any_check()
+    {
+        var (status, body) = await GetAsync(fixture.Http, "/health/live");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Empty(body["checks"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task Ready_on_the_embedded_default_checks_the_cluster_only()
+    {
+        var (status, body) = await GetAsync(fixture.Http, "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        var checks = body["checks"]!.AsObject();
+        Assert.Equal(["cluster"], checks.Select(c => c.Key));
+        Assert.Equal("Healthy", checks["cluster"]!["status"]!.GetValue<string>());
+
+        // The original readiness endpoint stays as it was.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_on_postgres_checks_the_cluster_and_the_database()
+    {
+        await using var factory = new LabApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:LabSandbox"] = TestPostgres.ConnectionString });
+        var (status, body) = await GetAsync(factory.CreateClient(), "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var checks = body["checks"]!.AsObject();
+        Assert.Equal(["cluster", "postgres"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.All(checks, c => Assert.Equal("Healthy", c.Value!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_with_the_failing_check_while_live_stays_200()
+    {
+        await using var factory = new LabApiFactory(services: s => s.AddHealthChecks()
+            .AddCheck("down", () => HealthCheckResult.Unhealthy("deliberately down"), tags: [LabHealthProbes.ReadyTag]));
+        var http = factory.CreateClient();
+        var (status, body) = await GetAsync(http, "/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", body["status"]!.GetValue<string>());
+        Assert.Equal("deliberately down", body["checks"]!["down"]!["description"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["cluster"]!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/health/live")).Status);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+}

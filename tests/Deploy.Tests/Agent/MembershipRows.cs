@@ -1,0 +1,23 @@
+using Npgsql;
+
+namespace LabSandbox.Deploy.Tests.Agent;
+
+/// <summary>Reads a cluster's silo rows straight from the project's membership table (the providers' own view).</summary>
+public static class MembershipRows
+{
+    public const int Active = 3;
+    public const int Dead = 6;
+
+    /// <summary>The status of the newest generation of the silo named <paramref name="siloName"/>, or null before it registered.</summary>
+    public static async Task<int?> StatusAsync(string connectionString, string clusterId, string siloName)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT status FROM orleans_membership_silo WHERE deployment_id = @cluster AND silo_name = @name ORDER BY generation DESC LIMIT 1",
+            connection);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        command.Parameters.AddWithValue("name", siloName);
+        return await command.ExecuteScalarAsync() is int status ? status : null;
+    }
+}
