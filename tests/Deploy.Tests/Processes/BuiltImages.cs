@@ -1,3 +1,5 @@
+using LabSandbox.Deploy.Tests.Infrastructure;
+
 namespace LabSandbox.Deploy.Tests.Processes;
 
 /// <summary>
@@ -28,20 +30,7 @@ public static class BuiltImages
             throw new InvalidOperationException($"Image '{image}' is not one this repository builds.");
         }
 
-        var path = Path.Combine([RepositoryRoot(), .. parts]);
+        var path = Path.Combine([DeployPaths.RepositoryRoot, .. parts]);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.", path);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LabSandbox.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LabSandbox.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using LabSandbox.Deploy.Tests.Infrastructure;
 using LabSandbox.TestSupport;
 using Npgsql;
 using Xunit.Abstractions;
@@ -49,17 +50,17 @@ public sealed class DevOverlayProcessesTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task Migrate_job_two_silos_and_the_api_from_the_dev_overlay_run_simulations_from_postgresql_and_survive_a_killed_silo()
     {
-        var objects = ManifestObjects.Parse(await DevOverlay.RenderAsync());
+        var objects = await Kustomize.RenderObjectsAsync(DeployPaths.DevOverlay);
         var clock = Stopwatch.StartNew();
 
         // The migrate Job, to completion.
-        var job = objects.Single<V1Job>("labsandbox-migrate").Spec.Template.Spec;
+        var job = objects.Get<V1Job>("labsandbox-migrate").Spec.Template.Spec;
         var migrate = Start("migrate", job.Containers.Single(), objects, PodFields(job, "labsandbox-migrate-test"), out _);
         Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, "migrate failed:\n" + migrate.Output);
         output.WriteLine($"migrate Job: exit 0 after {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Two replicas of the silo Deployment, ready by their own readiness probe.
-        var siloPod = objects.Single<V1Deployment>("labsandbox-silo").Spec.Template.Spec;
+        var siloPod = objects.Get<V1Deployment>("labsandbox-silo").Spec.Template.Spec;
         var siloContainer = siloPod.Containers.Single();
         var silos = new List<(string Pod, ManifestProcess Process, ContainerPorts Ports)>();
         foreach (var pod in new[] { "labsandbox-silo-test-a", "labsandbox-silo-test-b" })
@@ -75,11 +76,11 @@ public sealed class DevOverlayProcessesTests(ITestOutputHelper output) : IAsyncL
         }
 
         output.WriteLine($"both silos ready after {clock.Elapsed.TotalSeconds:0.0} s");
-        var environment = ContainerEnvironment.Resolve(siloContainer, objects, PodFields(siloPod, "x"));
+        var environment = ContainerEnvironment.Resolve(objects, siloContainer, PodFields(siloPod, "x"));
         Assert.Equal(silos.Select(s => s.Pod).Order(), await ActiveSilosAsync(environment["LabSandbox__ClusterId"]));
 
         // The API Deployment, ready by its readiness probe; a key made by the silo image's own `keys create`.
-        var apiPod = objects.Single<V1Deployment>("labsandbox-api").Spec.Template.Spec;
+        var apiPod = objects.Get<V1Deployment>("labsandbox-api").Spec.Template.Spec;
         var apiContainer = apiPod.Containers.Single();
         var api = Start("labsandbox-api-test", apiContainer, objects, PodFields(apiPod, "labsandbox-api-test"), out var apiPorts);
         await WaitReadyAsync(api, apiPorts.ProbeUrl(apiContainer.ReadinessProbe), TimeSpan.FromMinutes(2));
@@ -114,10 +115,12 @@ public sealed class DevOverlayProcessesTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(silos[1].Ports.ProbeUrl(siloContainer.ReadinessProbe))).StatusCode);
     }
 
-    private ManifestProcess Start(string name, V1Container container, ManifestObjects objects, IReadOnlyDictionary<string, string> fields, out ContainerPorts ports)
+    private ManifestProcess Start(string name, V1Container container, RenderedManifests objects, Func<string, string> fields, out ContainerPorts ports)
     {
-        var environment = ContainerEnvironment.Resolve(container, objects, fields);
-        environment["ConnectionStrings__LabSandbox"] = _connectionString;
+        var environment = new Dictionary<string, string>(ContainerEnvironment.Resolve(objects, container, fields))
+        {
+            ["ConnectionStrings__LabSandbox"] = _connectionString,
+        };
         ports = ContainerPorts.Move(container, environment);
         var process = ManifestProcess.Start(name, container, environment);
         _processes.Add(process);
@@ -125,16 +128,17 @@ public sealed class DevOverlayProcessesTests(ITestOutputHelper output) : IAsyncL
     }
 
     /// <summary>The downward-API fields a pod of this spec would get, with loopback for its IP.</summary>
-    private static Dictionary<string, string> PodFields(V1PodSpec spec, string podName) => new()
+    private static Func<string, string> PodFields(V1PodSpec spec, string podName) => field => field switch
     {
-        ["metadata.name"] = podName,
-        ["metadata.namespace"] = "labsandbox",
-        ["status.podIP"] = "127.0.0.1",
-        ["spec.nodeName"] = "test-node",
-        ["spec.serviceAccountName"] = spec.ServiceAccountName ?? "default",
+        "metadata.name" => podName,
+        "metadata.namespace" => "labsandbox",
+        "status.podIP" => "127.0.0.1",
+        "spec.nodeName" => "test-node",
+        "spec.serviceAccountName" => spec.ServiceAccountName ?? "default",
+        _ => throw new InvalidOperationException($"no stand-in for the downward-API field '{field}'"),
     };
 
-    private async Task<string> CreateKeyAsync(V1Container silo, ManifestObjects objects, IReadOnlyDictionary<string, string> fields)
+    private async Task<string> CreateKeyAsync(V1Container silo, RenderedManifests objects, Func<string, string> fields)
     {
         var container = new V1Container { Name = "keys", Image = silo.Image, Args = ["keys", "create", "--name", "deploy-test", "--role", "analyst"], Env = silo.Env, EnvFrom = silo.EnvFrom };
         var process = Start("keys", container, objects, fields, out _);
