@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The LabSandbox silo image (also runs `migrate`, `keys` and `backtest`). Build from the repository root:
 #   docker build -f deploy/docker/silo.Dockerfile -t labsandbox/silo:dev .
-# Runs as the runtime image's non-root `app` user (UID 1654) and needs no writable path but /tmp, so the
+# Runs on the ASP.NET Core runtime image (the silo serves its health port with Kestrel) as its non-root `app` user (UID 1654) and needs no writable path but /tmp, so the
 # Kubernetes manifests can set readOnlyRootFilesystem with an emptyDir on /tmp (deploy/k8s/base).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -18,7 +18,7 @@ COPY data/real/ data/real/
 COPY deploy/sql/ deploy/sql/
 RUN dotnet publish src/Silo/Silo.csproj -c Release --no-restore -o /app -p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app ./
 # Numeric, so the kubelet can verify runAsNonRoot without looking the name up.

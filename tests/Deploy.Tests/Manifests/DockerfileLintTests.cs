@@ -23,7 +23,7 @@ public sealed class DockerfileLintTests(ITestOutputHelper output)
     [InlineData("USER 1654\n", "", "no USER")]
     [InlineData("USER 1654\n", "USER root\n", "numeric non-root UID")]
     [InlineData("ENTRYPOINT [\"dotnet\", \"LabSandbox.Silo.dll\"]", "ENTRYPOINT dotnet LabSandbox.Silo.dll", "exec (JSON) form")]
-    [InlineData("FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS final", "final stage must run FROM")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS final", "final stage must run FROM")]
     [InlineData("WORKDIR /app\nCOPY --from", "workdir app\nCOPY --from", "uppercase")]
     [InlineData("EXPOSE 11111 30000 8081", "EXPOSE 11111 30000 health", "Invalid containerPort")]
     public async Task Negative_control_a_broken_Dockerfile_fails_the_lint(string find, string replacement, string expected)
