@@ -15,6 +15,13 @@ public static class LabKubernetesHostingExtensions
     {
         if (!kubernetes.Enabled)
         {
+            // Still known by its pod name when one is given (a pod where the hosting is switched off, or a process
+            // started from the manifests' environment): membership then names the pod an operator sees.
+            if (Environment.GetEnvironmentVariable(KubernetesHosting.PodNameVariable) is { Length: > 0 } podName)
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = podName);
+            }
+
             return silo;
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using LabSandbox.Deploy.Tests.Infrastructure;
 using LabSandbox.TestSupport;
 using Xunit.Abstractions;
 
