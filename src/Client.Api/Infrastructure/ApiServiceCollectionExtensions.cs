@@ -31,7 +31,7 @@ public static class ApiServiceCollectionExtensions
         builder.AddLabHardening();
         var services = builder.Services;
         services.AddProblemDetails();
-        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = StatusCodeOf);
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ExceptionStatusCodes.Of);
         services.ConfigureHttpJsonOptions(ApiJsonOptions.Configure);
         services.AddLabOpenApi();
         services.AddLabAudit();
@@ -45,14 +45,4 @@ public static class ApiServiceCollectionExtensions
         services.AddLabArtifactStore(options, builder.Configuration.GetConnectionString(LabSandboxOptions.ConnectionStringName));
         return builder;
     }
-
-    private static int StatusCodeOf(Exception exception) => exception switch
-    {
-        BadHttpRequestException bad => bad.StatusCode,
-
-        // A silo that just died is unreachable until membership declares it dead: a retry will find a survivor.
-        // So is the database while it restarts.
-        OrleansMessageRejectionException or SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
 }
