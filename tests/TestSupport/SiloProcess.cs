@@ -42,17 +42,17 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
-        if (!File.Exists(SiloBinary.Dll))
+        if (!File.Exists(BuiltBinaries.SiloDll))
         {
-            throw new InvalidOperationException($"{SiloBinary.Dll} is missing: build src/Silo first.");
+            throw new InvalidOperationException($"{BuiltBinaries.SiloDll} is missing: build src/Silo first.");
         }
 
-        var info = new ProcessStartInfo("dotnet", [SiloBinary.Dll])
+        var info = new ProcessStartInfo("dotnet", [BuiltBinaries.SiloDll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(SiloBinary.Dll)!,
+            WorkingDirectory = Path.GetDirectoryName(BuiltBinaries.SiloDll)!,
         };
         foreach (var name in NotInherited)
         {

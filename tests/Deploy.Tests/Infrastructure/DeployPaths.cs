@@ -1,10 +1,12 @@
+using LabSandbox.TestSupport;
+
 namespace LabSandbox.Deploy.Tests.Infrastructure;
 
 /// <summary>Where the deployment sources and their offline tools live in the repository.</summary>
 public static class DeployPaths
 {
     /// <summary>The nearest folder above the test binaries that holds LabSandbox.sln.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => BuiltBinaries.RepositoryRoot;
 
     /// <summary>deploy/k8s: base/ and overlays/.</summary>
     public static string KubernetesFolder => Path.Combine(RepositoryRoot, "deploy", "k8s");
@@ -19,17 +21,4 @@ public static class DeployPaths
     public static string LintTools => Path.Combine(RepositoryRoot, "tools", "k8s-lint");
 
     public static string Overlay(string name) => Path.Combine(KubernetesFolder, "overlays", name);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LabSandbox.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LabSandbox.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,4 @@
-using LabSandbox.Deploy.Tests.Infrastructure;
+using LabSandbox.TestSupport;
 
 namespace LabSandbox.Deploy.Tests.Processes;
 
@@ -8,13 +8,11 @@ namespace LabSandbox.Deploy.Tests.Processes;
 /// </summary>
 public static class BuiltImages
 {
-    private static readonly Dictionary<string, string[]> EntryPoints = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<string>> EntryPoints = new(StringComparer.Ordinal)
     {
-        ["labsandbox/silo"] = ["src", "Silo", "bin", "Debug", "net10.0", "LabSandbox.Silo.dll"],
-        ["labsandbox/api"] = ["src", "Client.Api", "bin", "Debug", "net10.0", "LabSandbox.Api.dll"],
+        ["labsandbox/silo"] = () => BuiltBinaries.SiloDll,
+        ["labsandbox/api"] = () => BuiltBinaries.ApiDll,
     };
-
-    public static string SiloDll => EntryPointOf("labsandbox/silo");
 
     public static string EntryPointOf(string image)
     {
@@ -25,12 +23,12 @@ public static class BuiltImages
             repository = repository[..colon];
         }
 
-        if (!EntryPoints.TryGetValue(repository, out var parts))
+        if (!EntryPoints.TryGetValue(repository, out var entryPoint))
         {
             throw new InvalidOperationException($"Image '{image}' is not one this repository builds.");
         }
 
-        var path = Path.Combine([DeployPaths.RepositoryRoot, .. parts]);
+        var path = entryPoint();
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.", path);
     }
 }

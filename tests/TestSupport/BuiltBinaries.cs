@@ -1,18 +1,25 @@
 namespace LabSandbox.TestSupport;
 
-/// <summary>Where the built silo host lies: tests start it as a real process, as an operator or a pod does.</summary>
-public static class SiloBinary
+/// <summary>
+/// Where this checkout and its built hosts lie: tests start the silo and the API as real processes, as an operator
+/// or a pod does.
+/// </summary>
+public static class BuiltBinaries
 {
     /// <summary>The repository root: the nearest folder above the test binaries that holds LabSandbox.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Dll => Path.Combine(RepositoryRoot, "src", "Silo", "bin",
+    public static string SiloDll => Built("Silo", "LabSandbox.Silo.dll");
+
+    public static string ApiDll => Built("Client.Api", "LabSandbox.Api.dll");
+
+    private static string Built(string project, string assembly) => Path.Combine(RepositoryRoot, "src", project, "bin",
 #if DEBUG
         "Debug",
 #else
         "Release",
 #endif
-        "net10.0", "LabSandbox.Silo.dll");
+        "net10.0", assembly);
 
     private static string FindRoot()
     {
