@@ -82,12 +82,66 @@ public sealed partial class SharedKeyRingTests
         Assert.Equal(SessionEndpoints.SignInPath, signOut.Headers.Location?.OriginalString);
     }
 
-    private static LabApiFactory Host(string serviceId) => new(new Dictionary<string, string?>
+    [Fact]
+    public async Task With_a_certificate_the_keys_are_encrypted_at_rest_and_still_shared()
     {
-        ["ConnectionStrings:LabSandbox"] = TestPostgres.ConnectionString,
-        ["LabSandbox:Auth:Mode"] = SecurityApi.RequiredMode,
-        ["LabSandbox:ImportRealData"] = "false",
-    }, serviceId);
+        var serviceId = $"dp-cert-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+        var pfx = DataProtectionCertificateTests.WritePkcs12(withPrivateKey: true);
+        try
+        {
+            var certificate = new Dictionary<string, string?>
+            {
+                [DataProtectionCertificate.PathKey] = pfx,
+                [DataProtectionCertificate.PasswordKey] = DataProtectionCertificateTests.Password,
+            };
+            await using var first = Host(serviceId, certificate);
+            await using var second = Host(serviceId, certificate);
+            first.CreateClient().Dispose();
+            second.CreateClient().Dispose();
+            await Eventually.WaitAsync(
+                async () => (await first.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count,
+                n => n == 2, "2 active silos", TimeSpan.FromSeconds(60));
+            var key = ApiKeys.Generate();
+            await CreateKeyAsync(first, key);
+
+            using var viaFirst = Client(first);
+            using var viaSecond = Client(second);
+            var signedIn = await PostSignInAsync(viaFirst, await SignInFormAsync(viaFirst, session: null), key);
+            var session = SessionCookie(signedIn);
+            Assert.NotNull(session);
+            Assert.Equal(HttpStatusCode.OK, (await GetRunsAsync(viaSecond, session)).StatusCode);
+
+            // The stored key holds its secret only encrypted (the plain form is a <masterKey> with a <value>).
+            var stored = StoredXml(serviceId);
+            Assert.NotEmpty(stored);
+            Assert.All(stored, xml =>
+            {
+                Assert.Contains("encryptedSecret", xml);
+                Assert.Contains("EncryptedData", xml);
+                Assert.DoesNotContain("<value>", xml);
+            });
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    private static LabApiFactory Host(string serviceId, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:LabSandbox"] = TestPostgres.ConnectionString,
+            ["LabSandbox:Auth:Mode"] = SecurityApi.RequiredMode,
+            ["LabSandbox:ImportRealData"] = "false",
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
+        return new LabApiFactory(settings, serviceId);
+    }
 
     private static HttpClient Client(LabApiFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -166,12 +220,21 @@ public sealed partial class SharedKeyRingTests
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static long CountRows(string serviceId)
+    private static long CountRows(string serviceId) => StoredXml(serviceId).Count;
+
+    private static List<string> StoredXml(string serviceId)
     {
         using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionString);
-        using var command = dataSource.CreateCommand($"SELECT count(*) FROM {PostgresXmlRepository.Table} WHERE service_id = @service");
+        using var command = dataSource.CreateCommand($"SELECT xml FROM {PostgresXmlRepository.Table} WHERE service_id = @service");
         command.Parameters.AddWithValue("service", serviceId);
-        return (long)command.ExecuteScalar()!;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]

@@ -10,7 +10,7 @@ namespace LabSandbox.Api.Infrastructure.Security;
 /// <c>ConnectionStrings:LabSandbox</c> set: in PostgreSQL (<see cref="PostgresXmlRepository"/>), one key ring per
 /// <c>LabSandbox:ServiceId</c> shared by every API process of that service, under one application name so every
 /// replica derives the same purposes whatever its content root. Without one: ASP.NET Core's defaults, as before
-/// (the embedded lab on one machine).
+/// (the embedded lab on one machine). <see cref="DataProtectionCertificate"/> optionally encrypts the keys at rest.
 /// </summary>
 public static class LabDataProtection
 {
@@ -32,7 +32,13 @@ public static class LabDataProtection
         var services = builder.Services;
         services.AddKeyedSingleton(DataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(sp => new PostgresXmlRepository(sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey), options.ServiceId));
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (DataProtectionCertificate.Load(builder.Configuration) is { } certificate)
+        {
+            // Encrypts each new key's secret with the certificate's public key and decrypts with its private key.
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((keyManagement, repository) => keyManagement.XmlRepository = repository);
 
