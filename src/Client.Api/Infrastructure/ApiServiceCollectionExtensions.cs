@@ -26,6 +26,11 @@ public static class ApiServiceCollectionExtensions
         // Knows the listen addresses now: refuses an open mode on a non-loopback address before anything starts.
         builder.AddLabSecurity();
 
+        // The key ring of the session cookie and antiforgery tokens: in PostgreSQL with a connection string, so every
+        // API replica of the service accepts what another issued. Before the cluster, so a missing table is the first
+        // thing a start without `migrate` reports.
+        builder.AddLabDataProtection();
+
         builder.AddLabTelemetry("labsandbox-api", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         builder.AddLabOrleans();
         builder.AddLabHardening();
