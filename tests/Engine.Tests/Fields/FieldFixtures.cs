@@ -51,6 +51,43 @@ internal static class FieldFixtures
     public static string Describe(IReadOnlyList<PoolEntrant> field) =>
         string.Join("\n", field.Select(e => e.EntryKey + " " + string.Join(",", e.Bids.Select(b => $"{b.TeamId}:{b.BidPoints}"))));
 
+    /// <summary>
+    /// Per team, (mean − expected) / SE of the aggregate bid over <paramref name="draws"/> fields, the SE estimated from
+    /// the draws themselves; NaN where every draw bid 0 on the team (no spread to measure).
+    /// </summary>
+    public static double[] ZScores(Func<int, IEnumerable<EntrantBid>> field, IReadOnlyList<string> teamIds, IReadOnlyList<double> expected, int draws)
+    {
+        var index = teamIds.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        var sum = new double[teamIds.Count];
+        var sumSquares = new double[teamIds.Count];
+        var aggregate = new double[teamIds.Count];
+        for (var d = 0; d < draws; d++)
+        {
+            Array.Clear(aggregate);
+            foreach (var bid in field(d))
+            {
+                aggregate[index[bid.TeamId]] += bid.BidPoints;
+            }
+
+            for (var t = 0; t < aggregate.Length; t++)
+            {
+                sum[t] += aggregate[t];
+                sumSquares[t] += aggregate[t] * aggregate[t];
+            }
+        }
+
+        var z = new double[teamIds.Count];
+        for (var t = 0; t < z.Length; t++)
+        {
+            var mean = sum[t] / draws;
+            var variance = Math.Max(0, (sumSquares[t] - (draws * mean * mean)) / (draws - 1));
+            var se = Math.Sqrt(variance / draws);
+            z[t] = se > 0 ? (mean - expected[t]) / se : mean == expected[t] ? double.NaN : double.PositiveInfinity;
+        }
+
+        return z;
+    }
+
     private static RealYear Year(int year) => Pooled.Value.Single(y => y.Tournament.Year == year);
 
     private static FieldTrainingPool TrainingPool(RealYear year) =>
