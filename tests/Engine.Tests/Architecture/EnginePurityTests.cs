@@ -23,6 +23,7 @@ public sealed class EnginePurityTests
         $"{EngineNamespace}.Advancement",
         $"{EngineNamespace}.Bracket",
         $"{EngineNamespace}.Experiments",
+        $"{EngineNamespace}.Fields",
         $"{EngineNamespace}.MarketShare",
         $"{EngineNamespace}.Optimizer",
         $"{EngineNamespace}.Simulation",
