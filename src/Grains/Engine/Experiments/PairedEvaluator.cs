@@ -16,6 +16,7 @@ public sealed class PairedEvaluator
     private readonly SimulationKernel[] _kernels;
     private readonly int[] _seat;
     private readonly long[] _payouts;
+    private readonly int[] _positions;
 
     public PairedEvaluator(
         TournamentModel tournament,
@@ -34,6 +35,7 @@ public sealed class PairedEvaluator
         _kernels = new SimulationKernel[variants.Count];
         _seat = new int[variants.Count];
         _payouts = new long[variants.Count];
+        _positions = new int[variants.Count];
         for (var v = 0; v < variants.Count; v++)
         {
             var pool = PoolModel.Create(tournament.Bracket, [.. field, new PoolEntrant(entryKey, variants[v])], scoringRules, payouts);
@@ -63,13 +65,8 @@ public sealed class PairedEvaluator
                 // Variant 0's kernel plays the tournament; the others settle that same tournament for their pools.
                 var (payout, position) = v == 0 ? _kernels[0].Settle(seed, i, _seat[0]) : _kernels[v].SettleSame(_kernels[0], _seat[v]);
                 _payouts[v] = payout;
-                into.PayoutCents[v] += payout;
-                into.PayoutSquares[v] += (Int128)payout * payout;
-                into.Firsts[v] += position == 1 ? 1 : 0;
-                into.InTheMoney[v] += payout > 0 ? 1 : 0;
-                var diff = payout - _payouts[0];
-                into.DiffCents[v] += diff;
-                into.DiffSquares[v] += (Int128)diff * diff;
+                _positions[v] = position;
+                into.Record(v, payout, position, _payouts[0], _positions[0]);
             }
         }
 

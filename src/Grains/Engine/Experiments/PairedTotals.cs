@@ -36,6 +36,21 @@ public sealed class PairedTotals
 
     public Int128[] DiffSquares { get; }
 
+    /// <summary>
+    /// One simulation of variant <paramref name="variant"/>: its payout and finishing position, paired with variant 0's
+    /// on the same simulation (for variant 0 itself the pair is its own, so its differences are zero).
+    /// </summary>
+    public void Record(int variant, long payoutCents, int position, long referencePayoutCents, int referencePosition)
+    {
+        PayoutCents[variant] += payoutCents;
+        PayoutSquares[variant] += (Int128)payoutCents * payoutCents;
+        Firsts[variant] += position == 1 ? 1 : 0;
+        InTheMoney[variant] += payoutCents > 0 ? 1 : 0;
+        var diff = payoutCents - referencePayoutCents;
+        DiffCents[variant] += diff;
+        DiffSquares[variant] += (Int128)diff * diff;
+    }
+
     public void Add(PairedTotals other)
     {
         if (other.Variants != Variants)
