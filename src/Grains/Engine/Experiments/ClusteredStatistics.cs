@@ -12,6 +12,12 @@ namespace LabSandbox.Grains.Engine.Experiments;
 public static class ClusteredStatistics
 {
     /// <summary>
+    /// The fewest clusters (field blocks) a batch judged alone may have: the se rests on B − 1 degrees of freedom and the
+    /// interval on a normal approximation, both fair from about 30 clusters on.
+    /// </summary>
+    public const long MinimumClusters = 30;
+
+    /// <summary>
     /// se of the mean of v = Σ_j a_j·z_j per simulation, <paramref name="a"/> integer weights over the
     /// <see cref="ClusterSums.Components"/> (a_0, the count's, unused): exact until the last division.
     /// </summary>

@@ -188,14 +188,14 @@ public static class ExperimentPlanner
     /// <summary>
     /// Over a modeled field a field block's simulations share their opponents, so intervals are cluster-robust and rest
     /// on the number of blocks: every batch judged alone (screening, each evaluation sample, final) needs
-    /// <see cref="MinimumFieldBlocks"/> of them for the normal approximation to hold.
+    /// <see cref="ClusteredStatistics.MinimumClusters"/> of them for the normal approximation to hold.
     /// </summary>
     private static void RequireClusters(RequestReader reader, ExperimentSearchSettings search, string fieldModel)
     {
-        const long minimum = MinimumFieldBlocks * FieldBlocks.SimulationsPerField;
+        const long minimum = ClusteredStatistics.MinimumClusters * FieldBlocks.SimulationsPerField;
         var (block, least) = (Text(FieldBlocks.SimulationsPerField), Text(minimum));
         var why = $"with fieldModel '{fieldModel}' the {block} simulations of a field block share their opponents, "
-            + $"so intervals count field blocks, and the normal approximation needs at least {MinimumFieldBlocks} of them ({least} simulations)";
+            + $"so intervals count field blocks, and the normal approximation needs at least {ClusteredStatistics.MinimumClusters} of them ({least} simulations)";
         if (search.ScreeningSims < minimum)
         {
             reader.Error("screeningSims", $"'screeningSims' must be at least {least}: {why}.");
@@ -213,9 +213,6 @@ public static class ExperimentPlanner
     }
 
     private static string Text(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The fewest field blocks a batch over a modeled field may have (docs/experiments.md#clustered-intervals).</summary>
-    public const long MinimumFieldBlocks = 30;
 
     private static string Objective(RequestReader reader)
     {

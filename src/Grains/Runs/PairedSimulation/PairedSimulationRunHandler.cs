@@ -34,6 +34,13 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             throw new NonRetryableRunException("A paired simulation needs at least one variant and two simulations.");
         }
 
+        if (p.Field is not null && p.NSims < MinimumModeledSimulations)
+        {
+            // Its intervals count field blocks (docs/experiments.md#clustered-intervals); the experiment planner asks the same.
+            throw new NonRetryableRunException(
+                $"A paired simulation over a modeled field needs at least {MinimumModeledSimulations} simulations ({ClusteredStatistics.MinimumClusters} field blocks): its intervals count blocks.");
+        }
+
         var totals = await Task.Run(
             () =>
             {
@@ -72,6 +79,9 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             context.InlineJson(BidsArtifactKind, "bids.json", p.Variants, summary),
         ]);
     }
+
+    /// <summary>30 field blocks: the fewest a modeled field's clustered intervals rest on.</summary>
+    public const long MinimumModeledSimulations = ClusteredStatistics.MinimumClusters * FieldBlocks.SimulationsPerField;
 
     /// <summary>The variants' bids: what a Candidate born of an experiment points to.</summary>
     public const string BidsArtifactKind = "bids";
