@@ -50,6 +50,12 @@ public sealed class ExperimentForm
 
     public double PruneZ { get; set; } = 1.0;
 
+    /// <summary>What the search maximizes (<see cref="ObjectiveText"/> names them).</summary>
+    public string Objective { get; set; } = "expected_payout";
+
+    /// <summary>λ of <c>risk_adjusted</c>; sent only with that objective, as the API takes it.</summary>
+    public double RiskAversion { get; set; } = 1.0;
+
     /// <summary>The request body; optional text fields are left out when blank so the API's defaults apply.</summary>
     public string ToRequestJson()
     {
@@ -74,6 +80,18 @@ public sealed class ExperimentForm
         AddIfSet(body, "name", Name);
         AddIfSet(body, "excludedEntryKey", ExcludedEntryKey);
         AddIfSet(body, "initialCandidateId", InitialCandidateId);
+
+        // The default objective is left out, so a request that does not choose one stays the body it always was.
+        if (Objective != "expected_payout")
+        {
+            body["objective"] = Objective;
+        }
+
+        if (Objective == "risk_adjusted")
+        {
+            body["riskAversion"] = RiskAversion;
+        }
+
         return body.ToJsonString();
     }
 
