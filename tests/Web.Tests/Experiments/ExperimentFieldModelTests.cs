@@ -42,4 +42,17 @@ public sealed class ExperimentFieldModelTests : LabComponentTest
         Assert.Contains("Field parameters artifact", modeled.Markup);
         Assert.Contains("is not a field_parameters artifact", modeled.Markup);
     }
+
+    [Fact]
+    public void A_result_against_a_modeled_field_is_labelled_honest_and_one_against_the_real_field_hindsight()
+    {
+        var honest = Render<FinalComparison>(p => p.Add(x => x.Result, ExperimentFixtures.Result()).Add(x => x.FieldModel, "history_resampled"));
+        var hindsight = Render<FinalComparison>(p => p.Add(x => x.Result, ExperimentFixtures.Result()));
+
+        Assert.Contains("Honest result.", honest.Find(".honest-note").TextContent);
+        Assert.Contains("history_resampled", honest.Find(".honest-note").TextContent);
+        Assert.Empty(honest.FindAll(".hindsight-note"));
+        Assert.Contains("Hindsight result.", hindsight.Find(".hindsight-note").TextContent);
+        Assert.Empty(hindsight.FindAll(".honest-note"));
+    }
 }
