@@ -11,8 +11,6 @@ namespace LabSandbox.Api.Features.Experiments;
 /// </summary>
 public static class ObjectiveText
 {
-    public static string Describe(ExperimentSearchSettings search) => Describe(search.Objective, search.RiskAversion);
-
     /// <summary>The objective with its λ where it has one.</summary>
     public static string Describe(string? objective, double riskAversion) =>
         objective == "risk_adjusted" ? $"{Name(objective)} (mean − {riskAversion.ToString("0.###", CultureInfo.InvariantCulture)}·sd)" : Name(objective);
