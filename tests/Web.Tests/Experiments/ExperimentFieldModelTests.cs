@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Bunit;
 using LabSandbox.Api.Features.Experiments;
 using LabSandbox.Api.Features.Experiments.Components;
+using LabSandbox.Grains.Interfaces.Artifacts;
+using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Web.Tests.Simulations;
 using Xunit;
 
 namespace LabSandbox.Web.Tests.Experiments;
@@ -54,5 +57,35 @@ public sealed class ExperimentFieldModelTests : LabComponentTest
         Assert.Empty(honest.FindAll(".hindsight-note"));
         Assert.Contains("Hindsight result.", hindsight.Find(".hindsight-note").TextContent);
         Assert.Empty(hindsight.FindAll(".honest-note"));
+    }
+
+    [Fact]
+    public async Task A_blank_field_parameters_artifact_is_fitted_by_the_pools_field_fit_run()
+    {
+        var started = new List<(string Kind, string Json)>();
+        var (client, fake) = FakeCluster.Create();
+        fake.With(_ => Answering.Create<IRunFactoryGrain>((m, a) => m.Name == nameof(IRunFactoryGrain.StartSpecDerivedAsync)
+                ? Start(started, (string)a[0]!, (string)a[1]!)
+                : throw new NotSupportedException(m.Name)))
+            .With(key => Answering.Create<IRunGrain>((m, _) => m.Name == nameof(IRunGrain.GetAsync)
+                ? Task.FromResult<RunSnapshot?>(new RunSnapshot((string)key, new RunSpec("field_fit", "{}", "h", [], [], null, "v"), RunStatus.Succeeded,
+                    false, 1, null, null, DateTimeOffset.UnixEpoch, null, null, [new ArtifactRef("art-field-fit", "field_parameters")], 3))
+                : throw new NotSupportedException(m.Name)));
+        var steps = new List<string>();
+
+        var (artifactId, error) = await ExperimentInputs.PrepareFieldAsync(client, "calcutta-2025", "market_sampled", steps.Add, CancellationToken.None);
+
+        Assert.Null(error);
+        Assert.Equal("art-field-fit", artifactId);
+        var (kind, json) = Assert.Single(started);
+        Assert.Equal("field_fit", kind);
+        Assert.Equal("""{"calcuttaId":"calcutta-2025","fieldModel":"market_sampled"}""", json);
+        Assert.Equal(["Fitting the market_sampled field on the other years' pools…"], steps);
+    }
+
+    private static Task<RunStart> Start(List<(string, string)> started, string kind, string json)
+    {
+        started.Add((kind, json));
+        return Task.FromResult(new RunStart(RunStartOutcome.Started, "run-field-fit-1", RunStatus.Queued, null, new Dictionary<string, string[]>(), null));
     }
 }
