@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LabSandbox.Grains;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Sandbox;
@@ -44,29 +45,33 @@ public static class BacktestCommand
             HelpName = "PATH",
             DefaultValueFactory = _ => BacktestOptions.DefaultOutputPath,
         };
-        output.Validators.Add(result =>
+        output.Validators.Add(result => MustNameAFile(result, "--output"));
+        var reportJson = new Option<string>("--report-json")
         {
-            if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
-            {
-                result.AddError("--output must name a file.");
-            }
-        });
+            Description = "Where to write the report as canonical JSON (the document the API serves).",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => BacktestOptions.DefaultReportJsonPath,
+        };
+        reportJson.Validators.Add(result => MustNameAFile(result, "--report-json"));
 
         var command = new Command("backtest", """
-            Writes the backtest table: for each market model (naive_ev, oracle, ridge), the Lab's dp-v1 candidate of every
-            real pool in place of its lab_excluded_entry, simulated as a cohort of all years, against the excluded entry
-            and the field average. Runs an in-process silo and needs no database. Live progress on a terminal, plain
-            lines otherwise. Exit codes: 0 written, 1 failed, 2 usage.
+            Writes the backtest (Markdown and canonical JSON): for each strategy (naive_ev, ridge, oracle dp-v1; the
+            experiments when field models are wired; the excluded real entry; the field average), its entry in the seat of
+            every real pool's lab_excluded_entry: expected payout under sigma 10 (cohort runs), realized payout in the real
+            tournament, and expected payout under sigma 7 and 13. Runs an in-process silo and needs no database. Live
+            progress on a terminal, plain lines otherwise. Exit codes: 0 written, 1 failed, 2 usage.
             """)
         {
             nsims,
             seed,
             output,
+            reportJson,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var invocation = parseResult.InvocationConfiguration;
-            var options = new BacktestOptions(parseResult.GetValue(nsims), parseResult.GetValue(seed), parseResult.GetValue(output)!);
+            var options = new BacktestOptions(
+                parseResult.GetValue(nsims), parseResult.GetValue(seed), parseResult.GetValue(output)!, parseResult.GetValue(reportJson)!);
             // A live display only where it can redraw: the real console, on a terminal.
             var live = ReferenceEquals(invocation.Output, Console.Out) && LiveBacktestProgress.IsSupported;
             return RunAsync(options, invocation.Output, invocation.Error, live, cancellationToken);
@@ -111,8 +116,10 @@ public static class BacktestCommand
             var years = live
                 ? await LiveBacktestProgress.RunAsync(progress => runner.RunAsync(options, progress, cancellationToken))
                 : await runner.RunAsync(options, new PlainBacktestProgress(output), cancellationToken);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
-            await File.WriteAllTextAsync(options.OutputPath, BacktestReport.Render(options, years));
+            var report = BacktestDocument.Build(options, years);
+            await WriteAsync(options.ReportJsonPath, CanonicalJson.Serialize(report) + "\n");
+            await output.WriteLineAsync($"wrote {options.ReportJsonPath}");
+            await WriteAsync(options.OutputPath, BacktestReport.Render(report));
             await output.WriteLineAsync($"wrote {options.OutputPath}");
             return ExitCodes.Success;
         }
@@ -128,6 +135,20 @@ public static class BacktestCommand
             {
                 Directory.Delete(artifactRoot, recursive: true);
             }
+        }
+    }
+
+    private static async Task WriteAsync(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, text);
+    }
+
+    private static void MustNameAFile(OptionResult result, string option)
+    {
+        if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
+        {
+            result.AddError($"{option} must name a file.");
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -35,6 +37,10 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     public static readonly IReadOnlyList<string> MarketModels = [MarketShareModels.NaiveEv, MarketShareModels.Oracle, MarketShareModels.Ridge];
 
     public const string BaselineTrack = "baseline";
+    public const string MeasuresTrack = "measures";
+
+    /// <summary>The win models the seat measures are computed under: the table's σ and the two robustness checks.</summary>
+    public static readonly IReadOnlyList<double> Sigmas = [7, Sigma, 13];
 
     public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, IBacktestProgress progress, CancellationToken cancellationToken)
     {
@@ -46,6 +52,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         }
 
         progress.Plan(BaselineTrack, pools);
+        progress.Plan(MeasuresTrack, pools);
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
@@ -82,8 +89,10 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var years = new List<BacktestYear>();
         foreach (var calcuttaId in candidates.Keys.Order(StringComparer.Ordinal))
         {
-            years.Add(await BaselineAsync(calcuttaId, candidates[calcuttaId], options, cancellationToken));
+            var (baselineRunId, excludedCents, fieldCents) = await BaselineAsync(calcuttaId, options, cancellationToken);
             progress.Advance(BaselineTrack, $"{calcuttaId} simulated as it was");
+            years.Add(await MeasureAsync(calcuttaId, candidates[calcuttaId], baselineRunId, excludedCents, fieldCents, options, cancellationToken));
+            progress.Advance(MeasuresTrack, $"{calcuttaId} realized and measured under σ = {string.Join(", ", Sigmas)}");
         }
 
         return years;
@@ -123,7 +132,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     }
 
     /// <summary>The real pool as it was (nobody excluded), same seed and size: the excluded entry's own expected payout and the field average.</summary>
-    private async Task<BacktestYear> BaselineAsync(string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, BacktestOptions options, CancellationToken cancellationToken)
+    private async Task<(string RunId, long ExcludedCents, long FieldCents)> BaselineAsync(string calcuttaId, BacktestOptions options, CancellationToken cancellationToken)
     {
         var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
         var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
@@ -142,8 +151,28 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
         var excludedTotal = metrics.Entries.Single(e => e.EntryKey == excluded).PayoutCentsTotal;
         var fieldTotal = metrics.Entries.Sum(e => e.PayoutCentsTotal);
-        return new BacktestYear(calcuttaId, excluded, Cents.Mean(excludedTotal, metrics.NSims),
-            Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count), runId, candidates);
+        return (runId, Cents.Mean(excludedTotal, metrics.NSims), Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count));
+    }
+
+    /// <summary>The engine's measures of every strategy's entry in the excluded entry's seat (<see cref="SeatMeasures"/>).</summary>
+    private async Task<BacktestYear> MeasureAsync(
+        string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, string baselineRunId, long excludedCents, long fieldCents,
+        BacktestOptions options, CancellationToken cancellationToken)
+    {
+        var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
+        var tournament = await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync()
+            ?? throw new InvalidOperationException($"{pool.TournamentId} vanished.");
+        var excluded = pool.Entries.Single(e => e.IsLabExcluded);
+        var seats = new List<SeatEntry> { new(BacktestStrategies.RealEntry, excluded.Bids.ToEntrantBids()) };
+        foreach (var candidate in candidates)
+        {
+            var record = await grains.GetGrain<ICandidateGrain>(candidate.CandidateId).GetAsync()
+                ?? throw new InvalidOperationException($"Candidate {candidate.CandidateId} vanished.");
+            seats.Add(new SeatEntry(candidate.MarketModel, [.. record.Bids.Select(b => new EntrantBid(b.TeamId, b.BidPoints))]));
+        }
+
+        var (measures, fieldAverage) = SeatMeasures.Measure(tournament, pool, seats, Sigmas, StartingState, options.NSims, options.Seed, cancellationToken);
+        return new BacktestYear(calcuttaId, tournament.Year, excluded.EntryKey, excludedCents, fieldCents, baselineRunId, candidates, measures, fieldAverage);
     }
 
     /// <summary>Starts (or finds) an orchestration's spec-derived run, waits for it, and reads its report (the metrics artifact).</summary>
