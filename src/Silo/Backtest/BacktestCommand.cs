@@ -30,14 +30,14 @@ public static class BacktestCommand
             Description = "Simulations per year.",
             HelpName = "N",
             DefaultValueFactory = _ => BacktestOptions.DefaultNSims,
-            CustomParser = result => WholeNumber(result, 1, BacktestOptions.MaxNSims),
+            CustomParser = result => OptionParsing.WholeNumber(result, 1, BacktestOptions.MaxNSims),
         };
         var seed = new Option<long>("--seed")
         {
             Description = "Seed of every simulation.",
             HelpName = "S",
             DefaultValueFactory = _ => BacktestOptions.DefaultSeed,
-            CustomParser = result => WholeNumber(result, 0, long.MaxValue),
+            CustomParser = result => OptionParsing.WholeNumber(result, 0, long.MaxValue),
         };
         var output = new Option<string>("--output")
         {
@@ -45,14 +45,14 @@ public static class BacktestCommand
             HelpName = "PATH",
             DefaultValueFactory = _ => BacktestOptions.DefaultOutputPath,
         };
-        output.Validators.Add(result => MustNameAFile(result, "--output"));
+        output.Validators.Add(result => OptionParsing.MustNameAFile(result, "--output"));
         var reportJson = new Option<string>("--report-json")
         {
             Description = "Where to write the report as canonical JSON (the document the API serves).",
             HelpName = "PATH",
             DefaultValueFactory = _ => BacktestOptions.DefaultReportJsonPath,
         };
-        reportJson.Validators.Add(result => MustNameAFile(result, "--report-json"));
+        reportJson.Validators.Add(result => OptionParsing.MustNameAFile(result, "--report-json"));
 
         var command = new Command("backtest", """
             Writes the backtest (Markdown and canonical JSON): for each strategy (naive_ev, ridge, oracle dp-v1; the
@@ -142,29 +142,6 @@ public static class BacktestCommand
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, text);
-    }
-
-    private static void MustNameAFile(OptionResult result, string option)
-    {
-        if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
-        {
-            result.AddError($"{option} must name a file.");
-        }
-    }
-
-    /// <summary>The option's value as a whole number within bounds, or a parse error that says what is expected.</summary>
-    private static long WholeNumber(ArgumentResult result, long min, long max)
-    {
-        var option = ((OptionResult)result.Parent!).Option.Name;
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        var range = max == long.MaxValue ? $"{min:N0} or more" : $"from {min:N0} to {max:N0}";
-        result.AddError($"{option} must be a whole number {range}, not '{text}'.");
-        return default;
     }
 
     private static int FreePort()
