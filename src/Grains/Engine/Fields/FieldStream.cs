@@ -1,4 +1,3 @@
-using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Grains.Engine.Fields;

@@ -1,6 +1,4 @@
-using LabSandbox.Grains.Engine.Simulation;
-
-namespace LabSandbox.Grains.Engine.Experiments;
+namespace LabSandbox.Grains.Engine.Simulation;
 
 /// <summary>A SplitMix64 sequence: the same seed gives the same numbers on every machine and runtime.</summary>
 public sealed class SeededRandom(long seed)
