@@ -38,42 +38,39 @@ public static class FieldCalibrationTable
 
             Regenerate with `{CommandLine(options)}` (it rewrites only this table).
             Modeled rows are means over {options.Fields:N0} fields per year and model (seed {options.Seed}, fields 0 … {options.Fields - 1}),
-            each with as many opponents as the real field. The expected payout is the pool's `lab_excluded_entry` in its own seat,
-            KenPom logistic σ = {FieldCalibration.Sigma}, `{FieldCalibration.StartingStateText}`, {options.NSims:N0} simulations, seed {options.Seed}, engine `{SimulationKernel.EngineVersion}`.
+            each with as many opponents as the real field. Expected payouts are of the pool's `lab_excluded_entry` in its own seat and, on
+            average, of every real entry taking that seat in turn (in the real field each entry simply plays the pool as it was),
+            KenPom logistic σ = {FieldCalibration.Sigma}, `{FieldCalibration.StartingStateText}`, {options.NSims:N0} simulations, seed {options.Seed}, engine `{SimulationKernel.EngineVersion}`;
+            against a modeled field simulation i plays field i / {FieldBlocks.SimulationsPerField:N0} (fields 0 … {(options.NSims - 1) / FieldBlocks.SimulationsPerField}), on the same tournaments as in the real field.
             Largest bid is in points (every real pool has a 100-point budget, 3–10 teams, bids up to 50); seed columns are shares of all points bid.
 
             """);
         var groups = FieldShape.SeedGroups.Select(g => $"seeds {g.From}–{g.To}").ToList();
-        text.AppendLine("| year | field | teams per entry | largest bid | HHI | " + string.Join(" | ", groups) + " | excluded entry's expected payout |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | " + string.Join(" | ", groups.Select(_ => "---:")) + " | ---: |");
+        text.AppendLine("| year | field | teams per entry | largest bid | HHI | " + string.Join(" | ", groups) + " | excluded entry's expected payout | real entries' mean expected payout |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | " + string.Join(" | ", groups.Select(_ => "---:")) + " | ---: | ---: |");
         foreach (var row in rows)
         {
-            AppendRow(text, row.Year.ToString(CultureInfo.InvariantCulture), row.Field, row.Shape, row.SeatExpectedPayoutCents);
+            AppendRow(text, row.Year.ToString(CultureInfo.InvariantCulture), row.Field, row.Shape, row.ExcludedEntryExpectedPayoutCents, row.RealEntriesMeanExpectedPayoutCents);
         }
 
         foreach (var field in new[] { FieldModelKinds.Real, FieldModelKinds.MarketSampled, FieldModelKinds.HistoryResampled })
         {
             var mine = rows.Where(r => r.Field == field).ToList();
-            var payouts = mine.Select(r => r.SeatExpectedPayoutCents).ToList();
-            long? meanPayout = payouts.All(p => p.HasValue) ? Grains.Engine.Cents.Mean(payouts.Sum(p => p!.Value), payouts.Count) : null;
-            AppendRow(text, "**all years**", field, FieldShape.Mean([.. mine.Select(r => r.Shape)]), meanPayout);
-        }
-
-        if (rows.Any(r => r.SeatExpectedPayoutCents is null))
-        {
-            text.AppendLine();
-            text.AppendLine("— : not computed yet; the expected payout against a modeled field needs the modeled-field paired evaluator (issue 17, item 2).");
+            AppendRow(text, "**all years**", field, FieldShape.Mean([.. mine.Select(r => r.Shape)]),
+                Grains.Engine.Cents.Mean(mine.Sum(r => r.ExcludedEntryExpectedPayoutCents), mine.Count),
+                Grains.Engine.Cents.Mean(mine.Sum(r => r.RealEntriesMeanExpectedPayoutCents), mine.Count));
         }
 
         text.AppendLine();
         return text.ToString();
     }
 
-    private static void AppendRow(StringBuilder text, string year, string field, FieldShape shape, long? payoutCents)
+    private static void AppendRow(StringBuilder text, string year, string field, FieldShape shape, long excludedCents, long meanCents)
     {
         var shares = string.Join(" | ", shape.SeedGroupShares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s * 100:F1} %")));
-        var payout = payoutCents is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c / 100:N0}.{c % 100:D2}") : "—";
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| {year} | `{field}` | {shape.TeamsPerEntry:F2} | {shape.LargestBid:F1} | {shape.Hhi:F3} | {shares} | {payout} |");
+            $"| {year} | `{field}` | {shape.TeamsPerEntry:F2} | {shape.LargestBid:F1} | {shape.Hhi:F3} | {shares} | {Dollars(excludedCents)} | {Dollars(meanCents)} |");
     }
+
+    private static string Dollars(long cents) => string.Create(CultureInfo.InvariantCulture, $"${cents / 100:N0}.{cents % 100:D2}");
 }
