@@ -34,7 +34,9 @@ public sealed record ExperimentConfig(
 /// <param name="FinalSims">Simulations of the final comparison, best entry against the initial one, on fresh seeds.</param>
 /// <param name="Patience">Iterations in a row without an accepted challenger after which the search stops.</param>
 /// <param name="PruneRule"><c>ucb</c> (prune when the gain's upper bound after screening is below zero) or <c>none</c>.</param>
-/// <param name="PruneZ">z of the pruning bound (mean + z·se).</param>
+/// <param name="PruneZ">z of the pruning bound (gain + z·se).</param>
+/// <param name="Objective">What the search maximizes: <c>expected_payout</c> (default), <c>p_first</c>, <c>p_in_the_money</c> or <c>risk_adjusted</c>.</param>
+/// <param name="RiskAversion">λ of <c>risk_adjusted</c> (mean − λ·sd of payout cents), ≥ 0; 0 for the other objectives.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentSearchSettings")]
 public sealed record ExperimentSearchSettings(
     [property: Id(0)] int CandidatesPerIteration,
@@ -45,7 +47,9 @@ public sealed record ExperimentSearchSettings(
     [property: Id(5)] int MaxIterations,
     [property: Id(6)] int Patience,
     [property: Id(7)] string PruneRule,
-    [property: Id(8)] double PruneZ);
+    [property: Id(8)] double PruneZ,
+    [property: Id(9)] string Objective = "expected_payout",
+    [property: Id(10)] double RiskAversion = 0);
 
 public static class PruneRules
 {

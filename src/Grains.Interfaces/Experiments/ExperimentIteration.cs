@@ -10,6 +10,7 @@ namespace LabSandbox.Grains.Interfaces.Experiments;
 /// <param name="IterationsWithoutImprovement">Consecutive iterations without an accepted challenger, this one included.</param>
 /// <param name="EventsThrough">The experiment's event count once this iteration's events were appended.</param>
 /// <param name="AcceptedPayout">The accepted challenger's expected payout measured alone on fresh simulations (its <c>best</c> run).</param>
+/// <param name="IncumbentObjective">The incumbent's value under the experiment's objective over this iteration's simulations.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentIteration")]
 public sealed record ExperimentIteration(
     [property: Id(0)] int Iteration,
@@ -21,11 +22,14 @@ public sealed record ExperimentIteration(
     [property: Id(6)] int IterationsWithoutImprovement,
     [property: Id(7)] IReadOnlyList<ExperimentRunRef> Runs,
     [property: Id(8)] long EventsThrough,
-    [property: Id(9)] PayoutStatistic? AcceptedPayout = null);
+    [property: Id(9)] PayoutStatistic? AcceptedPayout = null,
+    [property: Id(10)] ObjectiveStatistic? IncumbentObjective = null);
 
 /// <summary>
 /// A challenger's outcome. <paramref name="Gain"/> is its paired payout difference to the incumbent (challenger −
 /// incumbent on the same simulations): over the screening batch only when pruned, over every batch otherwise.
+/// <paramref name="ObjectiveGain"/> is the same paired gain under the experiment's objective, with its 95% interval:
+/// what the search judged (null only in iterations recorded before objectives existed, which judged expected payout).
 /// </summary>
 /// <param name="Move">The move that made it from the incumbent (<c>shift</c>, <c>swap</c>, <c>add</c>, <c>drop</c>, <c>perturbed_dp</c>).</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ChallengerResult")]
@@ -36,7 +40,8 @@ public sealed record ChallengerResult(
     [property: Id(3)] int SpendPoints,
     [property: Id(4)] bool Pruned,
     [property: Id(5)] PayoutStatistic Payout,
-    [property: Id(6)] PayoutStatistic Gain);
+    [property: Id(6)] PayoutStatistic Gain,
+    [property: Id(7)] ObjectiveStatistic? ObjectiveGain = null);
 
 /// <summary>A simulation run of an experiment, named by its place in the search.</summary>
 /// <param name="RunPurpose"><c>initial</c>, <c>evaluation</c> (screening), <c>bootstrap</c> (further samples), <c>best</c> (an accepted challenger alone) or <c>final</c>.</param>

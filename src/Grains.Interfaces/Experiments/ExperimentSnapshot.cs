@@ -45,12 +45,17 @@ public sealed record ExperimentSnapshot(
 
 /// <summary>
 /// The outcome: the best entry (a Candidate), its payout as estimated when the search accepted it, and the final
-/// comparison on fresh simulations — initial and best expected payouts and the paired gain with its 95% interval.
+/// comparison on fresh simulations — initial and best expected payouts and the paired gain with its 95% interval, and
+/// the same under the experiment's objective (which decides <c>Significant</c>).
 /// </summary>
 /// <param name="BestExpectedPayoutCents">Its expected payout measured alone on fresh simulations when it was accepted (its <c>best</c> run), free of the selection's optimism.</param>
 /// <param name="FinalExpectedPayoutCents">The best entry's expected payout in the final comparison (fresh simulations).</param>
 /// <param name="Improvement">Best − initial on the final comparison's simulations, with its paired 95% interval.</param>
-/// <param name="Significant">The interval lies above zero.</param>
+/// <param name="Significant">The objective's paired 95% interval (<paramref name="ObjectiveImprovement"/>) lies above zero.</param>
+/// <param name="Objective">What the search maximized.</param>
+/// <param name="ObjectiveImprovement">Best − initial under the objective on the final comparison's simulations, with its paired 95% interval.</param>
+/// <param name="InitialObjective">The initial entry's value under the objective in the final comparison.</param>
+/// <param name="FinalObjective">The best entry's value under the objective in the final comparison.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentResult")]
 public sealed record ExperimentResult(
     [property: Id(0)] string BestCandidateId,
@@ -61,7 +66,11 @@ public sealed record ExperimentResult(
     [property: Id(5)] long FinalExpectedPayoutCents,
     [property: Id(6)] PayoutStatistic Improvement,
     [property: Id(7)] bool Significant,
-    [property: Id(8)] string FinalRunId);
+    [property: Id(8)] string FinalRunId,
+    [property: Id(9)] string Objective = "expected_payout",
+    [property: Id(10)] ObjectiveStatistic? ObjectiveImprovement = null,
+    [property: Id(11)] ObjectiveStatistic? InitialObjective = null,
+    [property: Id(12)] ObjectiveStatistic? FinalObjective = null);
 
 /// <summary>How the search ended, as the driver reports it, with the best entry as a Candidate to register.</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentOutcome")]

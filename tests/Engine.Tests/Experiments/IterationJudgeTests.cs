@@ -78,6 +78,26 @@ public sealed class IterationJudgeTests
     }
 
     [Fact]
+    public void Accept_compares_unrounded_values_where_an_objective_has_no_exact_total()
+    {
+        // risk_adjusted: no integer total; 10.4 beats 10.3 even though both round to the same cent.
+        var accepted = IterationJudge.Accept(
+        [
+            (0, new ObjectiveEstimate(ExperimentObjectives.RiskAdjusted, ExperimentObjectives.Cents, 1_000, 10.3, 1, 8.3, 12.3, null)),
+            (1, new ObjectiveEstimate(ExperimentObjectives.RiskAdjusted, ExperimentObjectives.Cents, 1_000, 10.4, 4, 2.4, 18.4, null)),
+        ]);
+
+        Assert.Equal(1, accepted);
+    }
+
+    [Fact]
+    public void Significant_only_when_the_whole_interval_lies_above_zero()
+    {
+        Assert.True(IterationJudge.Significant(Gain(total: 2_000, n: 1_000, low: 1, high: 3)));
+        Assert.False(IterationJudge.Significant(Gain(total: 2_000, n: 1_000, low: 0, high: 3)));
+    }
+
+    [Fact]
     public void No_improvement_possible_only_when_every_interval_lies_below_zero()
     {
         var below = Gain(total: -50_000, n: 1_000, low: -80, high: -20);
@@ -92,6 +112,7 @@ public sealed class IterationJudgeTests
         Assert.False(IterationJudge.NoImprovementPossible([]));
     }
 
-    private static PayoutEstimate Gain(long total, long n, long low, long high) =>
-        new(n, total, (long)Math.Round((decimal)total / n, MidpointRounding.ToEven), low, high);
+    /// <summary>An expected-payout gain as the search builds it: integer cents, the exact total kept for comparisons.</summary>
+    private static ObjectiveEstimate Gain(long total, long n, long low, long high) =>
+        new(ExperimentObjectives.ExpectedPayout, ExperimentObjectives.Cents, n, (long)Math.Round((decimal)total / n, MidpointRounding.ToEven), 0, low, high, total);
 }

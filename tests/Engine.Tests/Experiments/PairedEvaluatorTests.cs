@@ -237,5 +237,9 @@ public sealed class PairedEvaluatorTests
         Assert.Equal(expected.InTheMoney, actual.InTheMoney);
         Assert.Equal(expected.DiffCents, actual.DiffCents);
         Assert.Equal(expected.DiffSquares, actual.DiffSquares);
+        for (var v = 0; v < expected.Variants; v++)
+        {
+            Assert.Equal(expected.Paired(v), actual.Paired(v)); // the objectives' sums: powers, cross-moments, discordant counts
+        }
     }
 }

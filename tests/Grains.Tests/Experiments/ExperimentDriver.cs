@@ -16,9 +16,10 @@ using LabSandbox.TestSupport;
 namespace LabSandbox.Grains.Tests.Experiments;
 
 /// <summary>Small settings: every test experiment finishes in seconds.</summary>
+/// <remarks><paramref name="Objective"/> null leaves the request's <c>objective</c> out (the default, expected payout).</remarks>
 public sealed record TestSearch(
     int Candidates = 6, int Screening = 1_000, int Evaluation = 2_000, int Samples = 2, int Final = 10_000,
-    int MaxIterations = 4, int Patience = 3, string PruneRule = "ucb", double PruneZ = 1.0);
+    int MaxIterations = 4, int Patience = 3, string PruneRule = "ucb", double PruneZ = 1.0, string? Objective = null, double? RiskAversion = null);
 
 /// <summary>Builds experiments over the 2025 pool from the Lab's dp-v1 naive_ev candidate, and reads them back whole.</summary>
 public sealed class ExperimentDriver(IGrainFactory grains)
@@ -61,6 +62,16 @@ public sealed class ExperimentDriver(IGrainFactory grains)
             ["pruneRule"] = search.PruneRule,
             ["pruneZ"] = search.PruneZ,
         };
+        if (search.Objective is not null)
+        {
+            request["objective"] = search.Objective;
+        }
+
+        if (search.RiskAversion is { } lambda)
+        {
+            request["riskAversion"] = lambda;
+        }
+
         if (fromCandidate)
         {
             request["initialCandidateId"] = start.CandidateId;

@@ -24,12 +24,12 @@ public static class ExperimentEventText
             var d = doc.RootElement;
             return e.Type switch
             {
-                T.ExperimentStart => $"Search started (master seed {Number(d, "masterSeed")}).",
+                T.ExperimentStart => $"Search started (master seed {Number(d, "masterSeed")}; maximizing {Start(d)}).",
                 T.IterationStart => $"Iteration {e.Iteration} started ({Number(d, "iterationsWithoutImprovement")} without improvement so far).",
                 T.Batch => Batch(d),
-                T.Prune => $"Challenger {Number(d, "challenger")} pruned: mean gain {Cents(d, "meanGainCents")}, upper bound {Cents(d, "upperBoundCents")} after {Number(d, "simulations")} simulations.",
+                T.Prune => Prune(d),
                 T.EvalResult => EvalResult(d),
-                T.IterationAccepted => $"Challenger {Number(d, "challenger")} ({Text(d, "move")}) accepted: gain {Stat(d, "gain")}; measured alone {Mean(d, "measuredAlone")}.",
+                T.IterationAccepted => $"Challenger {Number(d, "challenger")} ({Text(d, "move")}) accepted: gain {Stat(d, "gain")}{Judged(d, "objectiveGain")}; measured alone {Mean(d, "measuredAlone")}.",
                 T.EarlyStop => $"Stopped early: {Reason(Text(d, "reason"))}.",
                 T.ExperimentEnd => End(d),
                 _ => e.Type,
@@ -58,7 +58,7 @@ public static class ExperimentEventText
         var text = $"Experiment ended: {Reason(Text(d, "reason"))} after {Number(d, "numIterations")} iterations";
         if (d.TryGetProperty("improvement", out _))
         {
-            text += $"; improvement {Stat(d, "improvement")}";
+            text += $"; improvement {Stat(d, "improvement")}{Judged(d, "objectiveImprovement")}";
         }
 
         return text + (d.TryGetProperty("significant", out var s) && s.ValueKind == JsonValueKind.True ? ", significant." : ".");
@@ -81,9 +81,32 @@ public static class ExperimentEventText
     private static string EvalResult(JsonElement d)
     {
         var who = d.GetProperty("challenger").ValueKind == JsonValueKind.Number ? $"Challenger {Number(d, "challenger")}" : "Incumbent";
-        var gain = d.TryGetProperty("gain", out _) ? $", gain {Stat(d, "gain")}" : "";
+        var gain = d.TryGetProperty("gain", out _) ? $", gain {Stat(d, "gain")}{Judged(d, "objectiveGain")}" : "";
         return $"{who}: expected payout {Mean(d, "payout")} over {Number(d, "simulations")} simulations{gain}.";
     }
+
+    private static string Start(JsonElement d) =>
+        d.TryGetProperty("search", out var s) && s.TryGetProperty("objective", out var o)
+            ? ObjectiveText.Describe(o.GetString(), s.TryGetProperty("riskAversion", out var l) ? l.GetDouble() : 0)
+            : ObjectiveText.Describe(null, 0);
+
+    /// <summary>Pruned on the objective's optimistic bound; an expected-payout search (or one from before objectives) on the payout's.</summary>
+    private static string Prune(JsonElement d)
+    {
+        var head = $"Challenger {Number(d, "challenger")} pruned: ";
+        var tail = $" after {Number(d, "simulations")} simulations.";
+        return IsPayout(d) || !d.TryGetProperty("objectiveBound", out var b)
+            ? $"{head}mean gain {Cents(d, "meanGainCents")}, upper bound {Cents(d, "upperBoundCents")}{tail}"
+            : $"{head}{Objective(d)} gain {ObjectiveText.Value(b.GetProperty("value").GetDouble(), b.GetProperty("unit").GetString())}, upper bound {ObjectiveText.Value(b.GetProperty("high").GetDouble(), b.GetProperty("unit").GetString())}{tail}";
+    }
+
+    /// <summary>The objective's paired estimate where it is not the payout the line already shows.</summary>
+    private static string Judged(JsonElement d, string name) =>
+        IsPayout(d) || !d.TryGetProperty(name, out var s) || s.ValueKind != JsonValueKind.Object ? "" : $" ({Objective(d)} {ObjectiveText.WithInterval(s)})";
+
+    private static bool IsPayout(JsonElement d) => !d.TryGetProperty("objective", out var o) || o.GetString() == "expected_payout";
+
+    private static string Objective(JsonElement d) => ObjectiveText.Name(d.GetProperty("objective").GetString());
 
     private static string Text(JsonElement d, string name) => d.GetProperty(name).ToString();
 

@@ -1,7 +1,7 @@
 namespace LabSandbox.Api.Features.Experiments;
 
 /// <summary>
-/// A seeded search for the entry with the highest expected payout in one pool: name exactly one of
+/// A seeded search for the entry that maximizes an objective (expected payout by default) in one pool: name exactly one of
 /// <c>calcuttaId</c> and <c>syntheticCalcuttaId</c> (one copied from a real pool). Search settings have defaults.
 /// </summary>
 /// <param name="AdvancementArtifactId">The metrics of a succeeded advancement run: the pool's tournament, starting state and scoring.</param>
@@ -19,6 +19,8 @@ namespace LabSandbox.Api.Features.Experiments;
 /// <param name="Patience">Iterations without improvement before converging, 1–500 (default 5).</param>
 /// <param name="PruneRule"><c>ucb</c> (default) or <c>none</c>.</param>
 /// <param name="PruneZ">0–10 (default 1).</param>
+/// <param name="Objective">What the search maximizes: <c>expected_payout</c> (default), <c>p_first</c>, <c>p_in_the_money</c> or <c>risk_adjusted</c> (mean − λ·sd of payout cents).</param>
+/// <param name="RiskAversion">λ ≥ 0 of <c>risk_adjusted</c> (default 0); only with that objective.</param>
 public sealed record CreateExperimentRequest(
     string AdvancementArtifactId,
     string MarketShareArtifactId,
@@ -38,4 +40,6 @@ public sealed record CreateExperimentRequest(
     int? MaxIterations = null,
     int? Patience = null,
     string? PruneRule = null,
-    double? PruneZ = null);
+    double? PruneZ = null,
+    string? Objective = null,
+    double? RiskAversion = null);

@@ -1,33 +1,35 @@
-using System.Globalization;
 using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Runs.PairedSimulation;
 
 namespace LabSandbox.Grains.Runs.Experiment;
 
-/// <summary>One variant's exact totals summed over an iteration's samples (independent seeds, each paired within itself).</summary>
-public sealed class ChallengerTotals
+/// <summary>
+/// One variant's exact sums, paired with the incumbent's on the same simulations, summed over an iteration's samples
+/// (independent seeds, each paired within itself); its payout and gain, and both under the experiment's objective.
+/// </summary>
+public sealed class ChallengerTotals(ExperimentSearchSettings settings)
 {
-    private long _simulations;
-    private long _payout;
-    private Int128 _payoutSquares;
-    private long _gain;
-    private Int128 _gainSquares;
+    private PairedSums _sums = PairedSums.Empty;
 
-    public long Simulations => _simulations;
+    public long Simulations => _sums.Simulations;
 
-    public void Add(long simulations, PairedVariantMetrics variant)
-    {
-        _simulations += simulations;
-        _payout += variant.PayoutCentsTotal;
-        _payoutSquares += Int128.Parse(variant.PayoutCentsSquares, CultureInfo.InvariantCulture);
-        _gain += variant.GainCentsTotal;
-        _gainSquares += Int128.Parse(variant.GainCentsSquares, CultureInfo.InvariantCulture);
-    }
+    /// <summary>Adds one run's sums of <paramref name="variant"/>, paired with <paramref name="reference"/> (the run's variant 0).</summary>
+    public void Add(long simulations, PairedVariantMetrics variant, PairedVariantMetrics reference) =>
+        _sums = _sums.Add(variant.Paired(simulations, reference));
 
     public PayoutStatistic Payout(double z = PayoutStatistics.Z95) =>
-        PayoutStatistics.From(_simulations, _payout, _payoutSquares, z).ToPayoutStatistic();
+        PayoutStatistics.From(_sums.Simulations, _sums.Variant.Sum, _sums.Variant.Squares, z).ToPayoutStatistic();
 
-    /// <summary>The paired gain over the incumbent.</summary>
-    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) => PayoutStatistics.From(_simulations, _gain, _gainSquares, z).ToPayoutStatistic();
+    /// <summary>The paired payout gain over the incumbent.</summary>
+    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) =>
+        PayoutStatistics.From(_sums.Simulations, _sums.PayoutDiffTotal, _sums.PayoutDiffSquares, z).ToPayoutStatistic();
+
+    /// <summary>The paired gain over the incumbent under the objective: what the judge reads.</summary>
+    public ObjectiveEstimate ObjectiveGain(double z = PayoutStatistics.Z95) =>
+        ObjectiveStatistics.Gain(settings.Objective, settings.RiskAversion, _sums, z);
+
+    /// <summary>The variant's own value under the objective.</summary>
+    public ObjectiveEstimate ObjectiveValue(double z = PayoutStatistics.Z95) =>
+        ObjectiveStatistics.Value(settings.Objective, settings.RiskAversion, _sums, z);
 }

@@ -66,6 +66,9 @@ public static class ExperimentPlanner
             reader.Error("pruneRule", $"'pruneRule' is '{PruneRules.UpperConfidenceBound}' or '{PruneRules.None}'.");
         }
 
+        var objective = Objective(reader);
+        search = search with { Objective = objective, RiskAversion = RiskAversion(reader, objective) };
+
         reader.RejectUnknownFields();
 
         var pool = await PoolAsync(reader, grains, calcuttaId, syntheticId, excludedGiven, excluded);
@@ -170,6 +173,41 @@ public static class ExperimentPlanner
     /// <summary>A whole number in range; <paramref name="fallback"/> when absent (none: required) or invalid (the error is recorded).</summary>
     private static long Whole(RequestReader reader, string field, long? fallback, long min, long max) =>
         reader.WholeNumber(field, min, max, required: fallback is null) ?? fallback ?? 0;
+
+    private static string Objective(RequestReader reader)
+    {
+        var objective = reader.OptionalString("objective") ?? ExperimentObjectives.ExpectedPayout;
+        if (!ExperimentObjectives.IsKnown(objective))
+        {
+            reader.Error("objective", $"'objective' is one of {string.Join(", ", ExperimentObjectives.All.Select(o => $"'{o}'"))}.");
+        }
+
+        return objective;
+    }
+
+    /// <summary>λ of <c>risk_adjusted</c>: a finite number ≥ 0, given only with that objective (elsewhere it would mean nothing).</summary>
+    private static double RiskAversion(RequestReader reader, string objective)
+    {
+        var node = reader.Node("riskAversion");
+        if (node is null)
+        {
+            return 0;
+        }
+
+        if (!RequestReader.TryGetNumber(node, out var lambda) || !double.IsFinite(lambda) || lambda < 0)
+        {
+            reader.Error("riskAversion", "'riskAversion' must be a finite number of at least 0.");
+            return 0;
+        }
+
+        if (objective != ExperimentObjectives.RiskAdjusted)
+        {
+            reader.Error("riskAversion", $"'riskAversion' applies only to objective '{ExperimentObjectives.RiskAdjusted}'.");
+            return 0;
+        }
+
+        return lambda;
+    }
 
     private static double Number(RequestReader reader, string field, double fallback, double min, double max)
     {

@@ -71,10 +71,12 @@ public sealed class ExperimentSearch(
         await FlushAsync();
         var run = await evaluations.EvaluateAsync(0, 0, RunPurposes.Initial, SeedMatrix.Evaluation(config.MasterSeed, 0, 0), sims,
             [new PairedVariant(Incumbent, config.InitialBids)], cancellationToken);
-        var totals = new ChallengerTotals();
-        totals.Add(run.Metrics.NSims, run.Metrics.Variants[0]);
-        Emit(E.EvalResult, 0, new { challenger = Incumbent, simulations = sims, payout = totals.Payout() });
-        return await RecordAsync(new ExperimentIteration(0, config.InitialBids, totals.Payout(), [], null, config.InitialBids, 0, [run.Ref], 0));
+        var totals = new ChallengerTotals(_settings);
+        totals.Add(run.Metrics.NSims, run.Metrics.Variants[0], run.Metrics.Variants[0]);
+        var value = totals.ObjectiveValue().ToObjectiveStatistic();
+        Emit(E.EvalResult, 0, new { challenger = Incumbent, simulations = sims, payout = totals.Payout(), _settings.Objective, objectiveValue = value });
+        return await RecordAsync(new ExperimentIteration(
+            0, config.InitialBids, totals.Payout(), [], null, config.InitialBids, 0, [run.Ref], 0, IncumbentObjective: value));
     }
 
     private async Task<ExperimentIteration> IterateAsync(ExperimentIteration previous, CancellationToken cancellationToken)
@@ -92,8 +94,8 @@ public sealed class ExperimentSearch(
             () => proposer.Propose(incumbent.ToEntrantBids(), _settings.CandidatesPerIteration, SeedMatrix.Proposal(config.MasterSeed, it)),
             cancellationToken);
         var challengers = proposed.Select(c => new Challenger(c.Move, c.Bids.ToEntryBids(), c.Spend)).ToList();
-        var incumbentTotals = new ChallengerTotals();
-        var totals = challengers.Select(_ => new ChallengerTotals()).ToArray();
+        var incumbentTotals = new ChallengerTotals(_settings);
+        var totals = challengers.Select(_ => new ChallengerTotals(_settings)).ToArray();
         var pruned = new bool[challengers.Count];
         var runs = new List<ExperimentRunRef>();
         if (challengers.Count > 0)
@@ -114,11 +116,16 @@ public sealed class ExperimentSearch(
             {
                 foreach (var i in all)
                 {
-                    var bound = totals[i].Gain(_settings.PruneZ);
-                    if (IterationJudge.Prune(bound.ToPayoutEstimate()))
+                    var bound = totals[i].ObjectiveGain(_settings.PruneZ);
+                    if (IterationJudge.Prune(bound))
                     {
                         pruned[i] = true;
-                        Emit(E.Prune, it, new { challenger = i, bound.Simulations, meanGainCents = bound.MeanCents, upperBoundCents = bound.HighCents, z = _settings.PruneZ });
+                        var payout = totals[i].Gain(_settings.PruneZ);
+                        Emit(E.Prune, it, new
+                        {
+                            challenger = i, payout.Simulations, meanGainCents = payout.MeanCents, upperBoundCents = payout.HighCents, z = _settings.PruneZ,
+                            _settings.Objective, objectiveBound = bound.ToObjectiveStatistic(),
+                        });
                     }
                 }
             }
@@ -138,14 +145,19 @@ public sealed class ExperimentSearch(
 
                 foreach (var i in survivors)
                 {
-                    Emit(E.EvalResult, it, new { challenger = i, totals[i].Simulations, payout = totals[i].Payout(), gain = totals[i].Gain() });
+                    Emit(E.EvalResult, it, new
+                    {
+                        challenger = i, totals[i].Simulations, payout = totals[i].Payout(), gain = totals[i].Gain(),
+                        _settings.Objective, objectiveGain = totals[i].ObjectiveGain().ToObjectiveStatistic(),
+                    });
                 }
             }
         }
 
         var accepted = IterationJudge.Accept(
-            [.. Enumerable.Range(0, challengers.Count).Where(i => !pruned[i]).Select(i => (i, totals[i].Gain().ToPayoutEstimate()))]);
-        var outcomes = challengers.Select((c, i) => new ChallengerResult(i, c.Move, c.Bids, c.Spend, pruned[i], totals[i].Payout(), totals[i].Gain())).ToList();
+            [.. Enumerable.Range(0, challengers.Count).Where(i => !pruned[i]).Select(i => (i, totals[i].ObjectiveGain()))]);
+        var outcomes = challengers.Select((c, i) => new ChallengerResult(
+            i, c.Move, c.Bids, c.Spend, pruned[i], totals[i].Payout(), totals[i].Gain(), totals[i].ObjectiveGain().ToObjectiveStatistic())).ToList();
 
         PayoutStatistic? acceptedPayout = null;
         if (accepted is { } b)
@@ -159,13 +171,15 @@ public sealed class ExperimentSearch(
             Emit(E.IterationAccepted, it, new
             {
                 challenger = b, challengers[b].Move, challengers[b].Bids, gain = outcomes[b].Gain, payout = outcomes[b].Payout, measuredAlone = acceptedPayout,
+                _settings.Objective, outcomes[b].ObjectiveGain,
             });
         }
 
-        var incumbentPayout = incumbentTotals.Simulations >= 2 ? incumbentTotals.Payout() : new PayoutStatistic(0, 0, 0, 0, 0);
+        var measured = incumbentTotals.Simulations >= 2;
         return await RecordAsync(new ExperimentIteration(
-            it, incumbent, incumbentPayout, outcomes, accepted, accepted is { } c ? challengers[c].Bids : incumbent,
-            accepted is null ? previous.IterationsWithoutImprovement + 1 : 0, runs, 0, acceptedPayout));
+            it, incumbent, measured ? incumbentTotals.Payout() : new PayoutStatistic(0, 0, 0, 0, 0), outcomes, accepted,
+            accepted is { } c ? challengers[c].Bids : incumbent, accepted is null ? previous.IterationsWithoutImprovement + 1 : 0, runs, 0,
+            acceptedPayout, measured ? incumbentTotals.ObjectiveValue().ToObjectiveStatistic() : null));
     }
 
     private async Task<ExperimentOutcome> FinishAsync(List<ExperimentIteration> history, string reason, bool converged, CancellationToken cancellationToken)
@@ -180,12 +194,22 @@ public sealed class ExperimentSearch(
         var final = await evaluations.EvaluateAsync(last.Iteration, 0, RunPurposes.Final, SeedMatrix.Final(config.MasterSeed, 0), _settings.FinalSims,
             [new PairedVariant("initial", config.InitialBids), new PairedVariant("best", best)], cancellationToken);
         var improvement = final.Metrics.Variants[1].Gain;
+        var (initial, bestSums) = (final.Metrics.Variants[0].Paired(final.Metrics.NSims, final.Metrics.Variants[0]),
+            final.Metrics.Variants[1].Paired(final.Metrics.NSims, final.Metrics.Variants[0]));
+        var objectiveImprovement = ObjectiveStatistics.Gain(_settings.Objective, _settings.RiskAversion, bestSums).ToObjectiveStatistic();
         var bidsArtifact = final.Run.Artifacts.Single(a => a.Kind == PairedSimulationRunHandler.BidsArtifactKind).ArtifactId;
         var candidate = ExperimentCandidates.Record(experimentId, config, best, final.Ref.RunId, bidsArtifact, teams);
         var result = new ExperimentResult(
             candidate.CandidateId, best, found?.Iteration ?? 0, bestEstimate, final.Metrics.Variants[0].Payout.MeanCents,
-            final.Metrics.Variants[1].Payout.MeanCents, improvement, improvement.LowCents > 0, final.Ref.RunId);
-        Emit(E.ExperimentEnd, null, new { reason, converged, numIterations = last.Iteration, bestCandidateId = candidate.CandidateId, improvement, result.Significant });
+            final.Metrics.Variants[1].Payout.MeanCents, improvement, IterationJudge.Significant(objectiveImprovement.ToObjectiveEstimate()), final.Ref.RunId,
+            _settings.Objective, objectiveImprovement,
+            ObjectiveStatistics.Value(_settings.Objective, _settings.RiskAversion, initial).ToObjectiveStatistic(),
+            ObjectiveStatistics.Value(_settings.Objective, _settings.RiskAversion, bestSums).ToObjectiveStatistic());
+        Emit(E.ExperimentEnd, null, new
+        {
+            reason, converged, numIterations = last.Iteration, bestCandidateId = candidate.CandidateId, improvement, result.Significant,
+            _settings.Objective, objectiveImprovement,
+        });
         await FlushAsync();
         var outcome = new ExperimentOutcome(reason, converged, result, candidate);
         return await experiment.CompleteAsync(outcome) ? outcome : throw new OperationCanceledException($"Experiment '{experimentId}' has ended.");
@@ -199,7 +223,7 @@ public sealed class ExperimentSearch(
             return null;
         }
 
-        if (IterationJudge.NoImprovementPossible([.. last.Challengers.Select(c => c.Gain.ToPayoutEstimate())]))
+        if (IterationJudge.NoImprovementPossible([.. last.Challengers.Select(JudgedGain)]))
         {
             return ConvergenceReasons.NoImprovementCi;
         }
@@ -208,6 +232,15 @@ public sealed class ExperimentSearch(
             : last.Iteration >= _settings.MaxIterations ? ConvergenceReasons.MaxIterations
             : null;
     }
+
+    /// <summary>
+    /// The gain the judge read. An iteration recorded before objectives existed judged expected payout: its 95% payout
+    /// interval is that estimate (se recovered from the interval's width).
+    /// </summary>
+    private static ObjectiveEstimate JudgedGain(ChallengerResult c) =>
+        c.ObjectiveGain?.ToObjectiveEstimate() ?? new ObjectiveEstimate(
+            ExperimentObjectives.ExpectedPayout, ExperimentObjectives.Cents, c.Gain.Simulations, c.Gain.MeanCents,
+            (c.Gain.HighCents - c.Gain.LowCents) / (2 * PayoutStatistics.Z95), c.Gain.LowCents, c.Gain.HighCents, c.Gain.TotalCents);
 
     private long SampleSims(int sample) =>
         (_settings.EvaluationSims / _settings.EvaluationSamples) + (sample <= _settings.EvaluationSims % _settings.EvaluationSamples ? 1 : 0);
@@ -220,10 +253,11 @@ public sealed class ExperimentSearch(
     private static void Merge(PairedRunResult result, ChallengerTotals incumbent, ChallengerTotals[] challengers, List<ExperimentRunRef> runs)
     {
         runs.Add(result.Ref);
+        var reference = result.Metrics.Variants[0]; // the incumbent: every variant's sums are paired with it
         foreach (var variant in result.Metrics.Variants)
         {
             var into = variant.Key == Incumbent ? incumbent : challengers[int.Parse(variant.Key.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)];
-            into.Add(result.Metrics.NSims, variant);
+            into.Add(result.Metrics.NSims, variant, reference);
         }
     }
 

@@ -19,8 +19,11 @@ public sealed record PairedSimulationMetrics(
     IReadOnlyList<PairedVariantMetrics> Variants);
 
 /// <summary>
-/// One variant's exact totals (squares as decimal strings: they exceed 64 bits) and what they give: its payout and
-/// its paired gain over variant 0 (zero for variant 0 itself), each with a 95% interval, in integer cents.
+/// One variant's exact totals (128-bit sums as decimal strings: they exceed 64 bits) and what they give: its payout and
+/// its paired gain over variant 0 (zero for variant 0 itself), each with a 95% interval, in integer cents. The sums
+/// after <paramref name="Gain"/> are what every experiment objective's paired interval needs (docs/experiments.md#objectives):
+/// powers 3 and 4 of the payout, the simulations where exactly one of this variant and variant 0 finished first / in
+/// the money, and the cross-moments Σ x^a·y^b of this variant's payout x with variant 0's y on the same simulation.
 /// </summary>
 public sealed record PairedVariantMetrics(
     string Key,
@@ -32,4 +35,12 @@ public sealed record PairedVariantMetrics(
     long GainCentsTotal,
     string GainCentsSquares,
     PayoutStatistic Payout,
-    PayoutStatistic Gain);
+    PayoutStatistic Gain,
+    string PayoutCentsCubes,
+    string PayoutCentsFourths,
+    long FirstsDiscordant,
+    long InTheMoneyDiscordant,
+    string CrossCents11,
+    string CrossCents21,
+    string CrossCents12,
+    string CrossCents22);

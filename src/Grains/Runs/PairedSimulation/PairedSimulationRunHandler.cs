@@ -44,11 +44,13 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             },
             cancellationToken);
 
+        static string Text(Int128 value) => value.ToString(CultureInfo.InvariantCulture);
         var variants = p.Variants.Select((v, i) => new PairedVariantMetrics(
             v.Key, v.Bids, totals.Firsts[i], totals.InTheMoney[i],
-            totals.PayoutCents[i], totals.PayoutSquares[i].ToString(CultureInfo.InvariantCulture),
-            totals.DiffCents[i], totals.DiffSquares[i].ToString(CultureInfo.InvariantCulture),
-            PayoutStatistics.Payout(totals, i).ToPayoutStatistic(), PayoutStatistics.Gain(totals, i).ToPayoutStatistic())).ToList();
+            totals.PayoutCents[i], Text(totals.PayoutSquares[i]), totals.DiffCents[i], Text(totals.DiffSquares[i]),
+            PayoutStatistics.Payout(totals, i).ToPayoutStatistic(), PayoutStatistics.Gain(totals, i).ToPayoutStatistic(),
+            Text(totals.PayoutCubes[i]), Text(totals.PayoutFourths[i]), totals.FirstsDiscordant[i], totals.InTheMoneyDiscordant[i],
+            Text(totals.Cross11[i]), Text(totals.Cross21[i]), Text(totals.Cross12[i]), Text(totals.Cross22[i]))).ToList();
         var document = new PairedSimulationMetrics(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
             p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants);
