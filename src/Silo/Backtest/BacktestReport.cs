@@ -36,7 +36,7 @@ public static class BacktestReport
             The honest strategies used only what was known before the auction.
             """);
         text.AppendLine();
-        AppendMissingExperiments(text, report);
+        AppendExperiments(text, report);
         AppendTable(text, report, "(a) Expected payout against the real field, σ = 10", "**mean**", c => c.ExpectedPayoutCents, mean: true, withChance: true);
         AppendTable(text, report, "(b) Realized payout in the real tournament", "**total**", c => c.RealizedPayoutCents, mean: false, withChance: false);
         AppendRobustness(text, report);
@@ -45,18 +45,28 @@ public static class BacktestReport
         return text.ToString();
     }
 
-    private static void AppendMissingExperiments(StringBuilder text, BacktestReportDocument report)
+    private static void AppendExperiments(StringBuilder text, BacktestReportDocument report)
     {
-        if (report.Strategies.Any(s => s.Key == BacktestStrategies.ExperimentModeled))
+        var present = report.Strategies.Where(s => s.Key is BacktestStrategies.ExperimentModeled or BacktestStrategies.ExperimentReal).Select(s => $"`{s.Key}`").ToList();
+        if (present.Count > 0)
         {
-            return;
+            text.AppendLine(CultureInfo.InvariantCulture, $"""
+                The experiment strategies ({string.Join(", ", present)}) are experiments started from the year's `ridge` dp-v1 candidate
+                with master seed {report.Seed} and a modest search ({BacktestExperiments.Describe(report.NSims)}); their best entry
+                then takes the seat like any other strategy. All their figures, (a) included, are the engine's paired measure in the seat.
+                {BacktestExperiments.FieldNote}
+                """);
+            text.AppendLine();
         }
 
-        text.AppendLine("""
-            **Not in this table yet:** the two experiment strategies (`experiment_modeled`, honest, and `experiment_real`, hindsight).
-            They need field models wired into experiments (issue 17, item 2), which had not landed when this backtest was generated.
-            """);
-        text.AppendLine();
+        if (!report.Strategies.Any(s => s.Key == BacktestStrategies.ExperimentModeled))
+        {
+            text.AppendLine("""
+                **Not in this table yet:** `experiment_modeled`, the honest experiment strategy (searched against a modeled field).
+                It needs field models wired into experiments (issue 17, item 2), which had not landed when this backtest was generated.
+                """);
+            text.AppendLine();
+        }
     }
 
     private static void AppendTable(StringBuilder text, BacktestReportDocument report, string title, string totalLabel, Func<BacktestCell, long> value, bool mean, bool withChance)
@@ -157,13 +167,13 @@ public static class BacktestReport
     {
         text.AppendLine("## Runs");
         text.AppendLine();
-        text.AppendLine("The σ = 10 figures' runs and entries (all reproducible from these ids through the API):");
+        text.AppendLine("The σ = 10 figures' runs and the entries in the seat (all reproducible from these ids through the API; an experiment's best entry is a candidate whose record names its experiment):");
         text.AppendLine();
         foreach (var row in report.Years)
         {
-            var parts = row.Cells.Where(c => c.RunId is not null && c.Strategy != BacktestStrategies.FieldAverage)
+            var parts = row.Cells.Where(c => c.Strategy != BacktestStrategies.FieldAverage)
                 .Select(c => c.Strategy == BacktestStrategies.RealEntry ? $"the real pool as it was `{c.RunId}`"
-                    : c.CandidateId is null ? $"{c.Strategy} `{c.RunId}`" : $"{c.Strategy} `{c.CandidateId}` in `{c.RunId}`");
+                    : c.RunId is null ? $"{c.Strategy} best entry `{c.CandidateId}`" : $"{c.Strategy} `{c.CandidateId}` in `{c.RunId}`");
             text.AppendLine($"- {row.CalcuttaId}: " + string.Join("; ", parts));
         }
     }

@@ -38,6 +38,13 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
 
     public const string BaselineTrack = "baseline";
     public const string MeasuresTrack = "measures";
+    public const string ExperimentsTrack = "experiments";
+
+    /// <summary>The experiment strategies and the field each searches against (request fields; empty: the real field).</summary>
+    public static readonly IReadOnlyList<(string Strategy, Func<JsonObject> Field)> ExperimentFields =
+    [
+        (BacktestStrategies.ExperimentReal, () => []),
+    ];
 
     /// <summary>The win models the seat measures are computed under: the table's σ and the two robustness checks.</summary>
     public static readonly IReadOnlyList<double> Sigmas = [7, Sigma, 13];
@@ -53,6 +60,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
 
         progress.Plan(BaselineTrack, pools);
         progress.Plan(MeasuresTrack, pools);
+        progress.Plan(ExperimentsTrack, pools * ExperimentFields.Count);
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
@@ -89,9 +97,17 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var years = new List<BacktestYear>();
         foreach (var calcuttaId in candidates.Keys.Order(StringComparer.Ordinal))
         {
-            var (baselineRunId, excludedCents, fieldCents) = await BaselineAsync(calcuttaId, options, cancellationToken);
+            var (baselineRunId, advancementArtifactId, excludedCents, fieldCents) = await BaselineAsync(calcuttaId, options, cancellationToken);
             progress.Advance(BaselineTrack, $"{calcuttaId} simulated as it was");
-            years.Add(await MeasureAsync(calcuttaId, candidates[calcuttaId], baselineRunId, excludedCents, fieldCents, options, cancellationToken));
+            var ridge = await CandidateAsync(candidates[calcuttaId].Single(c => c.MarketModel == MarketShareModels.Ridge).CandidateId);
+            var experiments = new List<BacktestExperiment>();
+            foreach (var (strategy, field) in ExperimentFields)
+            {
+                experiments.Add(await new BacktestExperiments(grains, runs).RunAsync(strategy, ridge, advancementArtifactId, field(), options, cancellationToken));
+                progress.Advance(ExperimentsTrack, $"{calcuttaId} {strategy} searched ({experiments[^1].ConvergenceReason})");
+            }
+
+            years.Add(await MeasureAsync(calcuttaId, candidates[calcuttaId], experiments, baselineRunId, excludedCents, fieldCents, options, cancellationToken));
             progress.Advance(MeasuresTrack, $"{calcuttaId} realized and measured under σ = {string.Join(", ", Sigmas)}");
         }
 
@@ -132,16 +148,17 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     }
 
     /// <summary>The real pool as it was (nobody excluded), same seed and size: the excluded entry's own expected payout and the field average.</summary>
-    private async Task<(string RunId, long ExcludedCents, long FieldCents)> BaselineAsync(string calcuttaId, BacktestOptions options, CancellationToken cancellationToken)
+    private async Task<(string RunId, string AdvancementArtifactId, long ExcludedCents, long FieldCents)> BaselineAsync(string calcuttaId, BacktestOptions options, CancellationToken cancellationToken)
     {
         var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
         var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
             pool.TournamentId, new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, Sigma), StartingState, pool.ScoringRules));
         await runs.WaitSucceededAsync(advancementRunId, cancellationToken);
+        var advancementArtifactId = ArtifactWriter.ArtifactIdFor(advancementRunId, ArtifactKinds.Metrics);
         var (runId, _) = await runs.EnsureAsync(RunKinds.Simulation, new JsonObject
         {
             ["calcuttaId"] = calcuttaId,
-            ["advancementArtifactId"] = ArtifactWriter.ArtifactIdFor(advancementRunId, ArtifactKinds.Metrics),
+            ["advancementArtifactId"] = advancementArtifactId,
             ["nSims"] = options.NSims,
             ["seed"] = options.Seed,
             ["startingState"] = StartingState,
@@ -151,13 +168,13 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
         var excludedTotal = metrics.Entries.Single(e => e.EntryKey == excluded).PayoutCentsTotal;
         var fieldTotal = metrics.Entries.Sum(e => e.PayoutCentsTotal);
-        return (runId, Cents.Mean(excludedTotal, metrics.NSims), Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count));
+        return (runId, advancementArtifactId, Cents.Mean(excludedTotal, metrics.NSims), Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count));
     }
 
     /// <summary>The engine's measures of every strategy's entry in the excluded entry's seat (<see cref="SeatMeasures"/>).</summary>
     private async Task<BacktestYear> MeasureAsync(
-        string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, string baselineRunId, long excludedCents, long fieldCents,
-        BacktestOptions options, CancellationToken cancellationToken)
+        string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, IReadOnlyList<BacktestExperiment> experiments, string baselineRunId,
+        long excludedCents, long fieldCents, BacktestOptions options, CancellationToken cancellationToken)
     {
         var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
         var tournament = await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync()
@@ -166,14 +183,17 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var seats = new List<SeatEntry> { new(BacktestStrategies.RealEntry, excluded.Bids.ToEntrantBids()) };
         foreach (var candidate in candidates)
         {
-            var record = await grains.GetGrain<ICandidateGrain>(candidate.CandidateId).GetAsync()
-                ?? throw new InvalidOperationException($"Candidate {candidate.CandidateId} vanished.");
+            var record = await CandidateAsync(candidate.CandidateId);
             seats.Add(new SeatEntry(candidate.MarketModel, [.. record.Bids.Select(b => new EntrantBid(b.TeamId, b.BidPoints))]));
         }
 
+        seats.AddRange(experiments.Select(e => e.Seat));
         var (measures, fieldAverage) = SeatMeasures.Measure(tournament, pool, seats, Sigmas, StartingState, options.NSims, options.Seed, cancellationToken);
         return new BacktestYear(calcuttaId, tournament.Year, excluded.EntryKey, excludedCents, fieldCents, baselineRunId, candidates, measures, fieldAverage);
     }
+
+    private async Task<CandidateRecord> CandidateAsync(string candidateId) =>
+        await grains.GetGrain<ICandidateGrain>(candidateId).GetAsync() ?? throw new InvalidOperationException($"Candidate {candidateId} vanished.");
 
     /// <summary>Starts (or finds) an orchestration's spec-derived run, waits for it, and reads its report (the metrics artifact).</summary>
     private async Task<T> RunToReportAsync<T>(string kind, JsonObject request, CancellationToken cancellationToken)

@@ -38,11 +38,12 @@ public sealed class BacktestCommandTests
             Assert.Equal(table, await File.ReadAllTextAsync(second));
             Assert.Equal(await File.ReadAllBytesAsync(first + ".json"), await File.ReadAllBytesAsync(second + ".json"));
             Assert.Contains("| year | excluded entry | naive_ev dp-v1 | ridge dp-v1 |", table);
-            Assert.Contains("| oracle dp-v1 (hindsight) | excluded real entry | field average |", table);
+            Assert.Contains("| experiment, real field (hindsight) | oracle dp-v1 (hindsight) | excluded real entry | field average |", table);
 
             var report = JsonSerializer.Deserialize<BacktestReportDocument>(await File.ReadAllTextAsync(first + ".json"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             Assert.Equal("dotnet run -c Release --project src/Silo -- backtest --nsims 2000 --seed 11", report.Command);
             Assert.True(report.Strategies.Single(s => s.Key == "oracle").Hindsight);
+            Assert.True(report.Strategies.Single(s => s.Key == "experiment_real").Hindsight);
             Assert.False(report.Strategies.Single(s => s.Key == "ridge").Hindsight);
             Assert.All(report.Years, year => Assert.Equal(
                 RealPayout(year.Year, year.ExcludedEntryKey), year.Cells.Single(c => c.Strategy == "real_entry").RealizedPayoutCents));
