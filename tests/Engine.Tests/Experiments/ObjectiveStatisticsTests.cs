@@ -1,4 +1,5 @@
 using LabSandbox.Grains.Engine.Experiments;
+using LabSandbox.Grains.Engine.Simulation;
 
 namespace LabSandbox.Engine.Tests.Experiments;
 
