@@ -2,6 +2,7 @@ using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Advancement;
 using LabSandbox.Grains.Runs.CohortSimulation;
 using LabSandbox.Grains.Runs.Experiment;
+using LabSandbox.Grains.Runs.FieldFit;
 using LabSandbox.Grains.Runs.LabGeneration;
 using LabSandbox.Grains.Runs.MarketShare;
 using LabSandbox.Grains.Runs.PairedSimulation;
@@ -26,6 +27,7 @@ public static class RunKindRegistration
             .AddAdvancementRunKind()
             .AddSimulationRunKind()
             .AddMarketShareRunKind()
+            .AddFieldFitRunKind()
             .AddStrategyGenerationRunKind()
             .AddRetentionRunKind()
             .AddPairedSimulationRunKind()

@@ -12,6 +12,8 @@ namespace LabSandbox.Grains.Interfaces.Experiments;
 /// <param name="Rules">The pool's rules every proposed entry obeys.</param>
 /// <param name="InitialCandidateId">The Lab candidate the search starts from; null: the <c>dp-v1</c> optimum of the pinned artifacts.</param>
 /// <param name="InitialBids">The starting entry's bids, resolved at creation (ordered by team id).</param>
+/// <param name="FieldModel">Who the seat plays against: <c>real</c> (the pool's entries: hindsight), <c>market_sampled</c> or <c>history_resampled</c> (honest).</param>
+/// <param name="FieldParametersArtifactId">The pinned <c>field_parameters</c> artifact of a modeled field; null for <c>real</c>.</param>
 [GenerateSerializer, Immutable, Alias("LabSandbox.ExperimentConfig")]
 public sealed record ExperimentConfig(
     [property: Id(0)] DatasetRef Pool,
@@ -25,7 +27,9 @@ public sealed record ExperimentConfig(
     [property: Id(8)] string? InitialCandidateId,
     [property: Id(9)] IReadOnlyList<EntryBid> InitialBids,
     [property: Id(10)] long MasterSeed,
-    [property: Id(11)] ExperimentSearchSettings Search);
+    [property: Id(11)] ExperimentSearchSettings Search,
+    [property: Id(12)] string FieldModel = FieldHonesty.RealFieldModel,
+    [property: Id(13)] string? FieldParametersArtifactId = null);
 
 /// <summary>How the search proposes, evaluates, prunes and stops (see docs/experiments.md).</summary>
 /// <param name="CandidatesPerIteration">Challengers proposed per iteration.</param>

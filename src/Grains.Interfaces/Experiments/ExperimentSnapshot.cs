@@ -41,7 +41,11 @@ public sealed record ExperimentSnapshot(
     [property: Id(12)] DateTimeOffset CreatedAt,
     [property: Id(13)] DateTimeOffset? CompletedAt,
     [property: Id(14)] string? Error,
-    [property: Id(15)] string? CreatedBy = null);
+    [property: Id(15)] string? CreatedBy = null)
+{
+    /// <summary><c>hindsight</c> (searched against the real field) or <c>honest</c> (a modeled field): how to read the result.</summary>
+    public string FieldHonesty => global::LabSandbox.Grains.Interfaces.Experiments.FieldHonesty.Of(Config.FieldModel);
+}
 
 /// <summary>
 /// The outcome: the best entry (a Candidate), its payout as estimated when the search accepted it, and the final

@@ -13,6 +13,9 @@ public static class RunKinds
     public const string PairedSimulation = "paired_simulation";
     public const string Retention = "retention";
 
+    /// <summary>Fits a field model's parameters for one pool on the other years' real pools (leave one year out).</summary>
+    public const string FieldFit = "field_fit";
+
     /// <summary>The Lab's generate as a durable run: a candidate for every real pool under one config.</summary>
     public const string LabGeneration = "lab_generation";
 

@@ -2,14 +2,30 @@ using LabSandbox.Grains.Interfaces.Runs;
 
 namespace LabSandbox.Grains.Interfaces.Simulations;
 
-/// <summary>What every chunk of a simulation run samples: pinned datasets, win model and starting state.</summary>
+/// <summary>
+/// What every chunk of a simulation run samples: pinned datasets, win model and starting state, and — for a modeled
+/// field — where its opponents come from (<see cref="Field"/>; null: the pool's real entries).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.SimulationInputs")]
 public sealed record SimulationInputs(
     [property: Id(0)] DatasetRef Tournament,
     [property: Id(1)] DatasetRef Calcutta,
     [property: Id(2)] double Sigma,
     [property: Id(3)] string StartingState,
-    [property: Id(4)] string? ExcludedEntryKey);
+    [property: Id(4)] string? ExcludedEntryKey,
+    [property: Id(5)] FieldInputs? Field = null);
+
+/// <summary>
+/// A modeled field: the model, its pinned fitted parameters, the pinned market shares a <c>market_sampled</c> draw is
+/// proportional to, and the seat's entry key. The opponents are as many as the pinned entries other than the excluded
+/// entry and the seat.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("LabSandbox.FieldInputs")]
+public sealed record FieldInputs(
+    [property: Id(0)] string Model,
+    [property: Id(1)] string ParametersArtifactId,
+    [property: Id(2)] string? MarketShareArtifactId,
+    [property: Id(3)] string SeatEntryKey);
 
 /// <summary>Simulations [Start, Start + Count) of a run under its seed.</summary>
 [GenerateSerializer, Immutable, Alias("LabSandbox.SimulationChunk")]

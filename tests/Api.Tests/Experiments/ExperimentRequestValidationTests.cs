@@ -31,6 +31,8 @@ public sealed class ExperimentRequestValidationTests(ExperimentsFixture fixture)
         { "exp-bad-sims", "screeningSims", "screeningSims too small" },
         { "exp-bad-excluded", "excludedEntryKey,marketShareArtifactId", "excluded entry not in the pool" },
         { "exp-bad-initial", "initialCandidateId", "unknown initial candidate" },
+        { "exp-bad-field-model", "fieldModel", "fieldModel bogus" },
+        { "exp-no-field-parameters", "fieldParametersArtifactId", "modeled field without parameters" },
         { "bad id!", "experimentId", "invalid experiment id" },
     };
 
@@ -55,6 +57,8 @@ public sealed class ExperimentRequestValidationTests(ExperimentsFixture fixture)
             "screeningSims too small" => fixture.Request(experimentId, ("screeningSims", 1)),
             "excluded entry not in the pool" => fixture.Request(experimentId, ("excludedEntryKey", "P999")),
             "unknown initial candidate" => fixture.Request(experimentId, ("initialCandidateId", "cand-missing")),
+            "fieldModel bogus" => fixture.Request(experimentId, ("fieldModel", "oracle")),
+            "modeled field without parameters" => fixture.Request(experimentId, ("fieldModel", "market_sampled")),
             _ => fixture.Request(experimentId),
         };
         var before = await http.ListIdsAsync();

@@ -57,7 +57,7 @@ public sealed class OpenApiDocumentTests(EmbeddedApiFixture fixture) : IClassFix
         var schemaName = body["schema"]!["$ref"]!.GetValue<string>().Split('/')[^1];
         var schemas = document["components"]!["schemas"]!;
         var schema = schemas[schemaName]!;
-        string[] kinds = ["advancement", "market_share", "retention", "simulation", "strategy_generation"];
+        string[] kinds = ["advancement", "field_fit", "market_share", "retention", "simulation", "strategy_generation"];
 
         // The base declares the discriminator and its values; each kind's schema inherits it through allOf.
         Assert.Equal("kind", schema["discriminator"]!["propertyName"]!.GetValue<string>());

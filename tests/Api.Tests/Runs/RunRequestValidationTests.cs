@@ -23,6 +23,12 @@ public sealed class RunRequestValidationTests(EmbeddedApiFixture fixture) : ICla
     [InlineData("""{"kind":"advancement","tournamentId":"ncaa-2025","model":{"kind":"kenpom-logistic","sigma":10}}""", "startingState")]
     [InlineData("""{"kind":"advancement","tournamentId":"ncaa-2025","model":{"kind":"kenpom-logistic","sigma":10},"startingState":"pre_tournament","scoringRules":[{"winIndex":1,"pointsAwarded":5}]}""", "scoringRules")]
     [InlineData("""{"kind":"advancement","tournamentId":"ncaa-2025","model":{"kind":"kenpom-logistic","sigma":10},"startingState":"pre_tournament","sigma":3}""", "sigma")]
+    [InlineData("""{"kind":"field_fit","calcuttaId":"calcutta-2025","fieldModel":"real"}""", "fieldModel")]
+    [InlineData("""{"kind":"field_fit","calcuttaId":"calcutta-1999","fieldModel":"market_sampled"}""", "calcuttaId")]
+    [InlineData("""{"kind":"simulation","calcuttaId":"calcutta-2025","advancementArtifactId":"art-none","nSims":1000,"seed":1,"startingState":"pre_tournament","excludedEntryKey":"P005","fieldModel":"market_sampled"}""", "fieldParametersArtifactId")]
+    [InlineData("""{"kind":"simulation","calcuttaId":"calcutta-2025","advancementArtifactId":"art-none","nSims":1000,"seed":1,"startingState":"pre_tournament","excludedEntryKey":"P005","fieldModel":"market_sampled"}""", "marketShareArtifactId")]
+    [InlineData("""{"kind":"simulation","calcuttaId":"calcutta-2025","advancementArtifactId":"art-none","nSims":1000,"seed":1,"startingState":"pre_tournament","fieldModel":"oracle"}""", "fieldModel")]
+    [InlineData("""{"kind":"simulation","calcuttaId":"calcutta-2025","advancementArtifactId":"art-none","nSims":1000,"seed":1,"startingState":"pre_tournament","fieldParametersArtifactId":"art-x"}""", "fieldParametersArtifactId")]
     public async Task Bad_input_is_a_400_problem_naming_the_field_and_creates_nothing(string body, string field)
     {
         var before = await CountRunsAsync();

@@ -13,6 +13,7 @@ public static class ArtifactKindInfo
     public const string EntryDistributions = "entry_distributions";
     public const string MarketShare = "market_share";
     public const string Bids = "bids";
+    public const string FieldParameters = "field_parameters";
 
     /// <summary>A one-line description of the kind, by the run kind that wrote it where a kind means different things.</summary>
     public static string Describe(string kind, string? runKind) => (kind, runKind) switch
@@ -25,11 +26,13 @@ public static class ArtifactKindInfo
         (ArtifactKinds.Metrics, RunKinds.Experiment) => "Experiment report: how the search ended and the best entry it found.",
         (ArtifactKinds.Metrics, RunKinds.Retention) => "Retention report: what the run scanned, and which heavy artifacts it tombstoned and deleted.",
         (ArtifactKinds.Metrics, RunKinds.LabGeneration) => "Lab generation report: for every pool, whether a candidate was created, skipped or failed, with its runs.",
+        (ArtifactKinds.Metrics, RunKinds.FieldFit) => "Field fit report: the field model fitted for the pool, the other years' pools it was fitted on, and its entries' team counts.",
         (ArtifactKinds.Metrics, RunKinds.CohortSimulation) => "Cohort simulation report: the simulation recorded in the cohort and each member's run.",
         (ArtifactKinds.Metrics, _) => "The run's metrics document.",
         (ArtifactKinds.Advancement, _) => "Advancement probabilities as JSON Lines: a team per line, its chance to reach each round and its expected points.",
         (EntryDistributions, _) => "Entry distributions as JSON Lines: an entry per line, its finishing-position counts and its payout histogram.",
         (MarketShare, _) => "Market shares: each team's predicted and actual share of the pool's bids, and the market points the optimizer faces.",
+        (FieldParameters, _) => "Fitted field-model parameters: real entries of the other years (shapes or seed-line bids) that modeled opponents are drawn from.",
         (Bids, RunKinds.PairedSimulation) => "The entry variants a paired simulation evaluated, with their bids.",
         (Bids, _) => "The optimized entry: a bid per team with its expected points, predicted market and expected return.",
         (ArtifactKinds.Failure, _) => "A failed attempt: the error, the params it ran with and the run's last events.",

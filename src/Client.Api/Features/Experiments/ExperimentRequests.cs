@@ -19,6 +19,11 @@ namespace LabSandbox.Api.Features.Experiments;
 /// <param name="Patience">Iterations without improvement before converging, 1–500 (default 5).</param>
 /// <param name="PruneRule"><c>ucb</c> (default) or <c>none</c>.</param>
 /// <param name="PruneZ">0–10 (default 1).</param>
+/// <param name="FieldModel">
+/// <c>real</c> (default: the pool's real entries — a best response in hindsight) or a modeled field, <c>market_sampled</c>
+/// (drawn in proportion to <c>marketShareArtifactId</c>) or <c>history_resampled</c> (honest: fitted on other years).
+/// </param>
+/// <param name="FieldParametersArtifactId">Modeled fields: the <c>field_parameters</c> artifact of a <c>field_fit</c> run of the pool and model.</param>
 /// <param name="Objective">What the search maximizes: <c>expected_payout</c> (default), <c>p_first</c>, <c>p_in_the_money</c> or <c>risk_adjusted</c> (mean − λ·sd of payout cents).</param>
 /// <param name="RiskAversion">λ ≥ 0 of <c>risk_adjusted</c> (default 0); only with that objective.</param>
 public sealed record CreateExperimentRequest(
@@ -30,6 +35,8 @@ public sealed record CreateExperimentRequest(
     string? Name = null,
     string? CalcuttaId = null,
     string? SyntheticCalcuttaId = null,
+    string? FieldModel = null,
+    string? FieldParametersArtifactId = null,
     string? ExcludedEntryKey = null,
     string? InitialCandidateId = null,
     int? CandidatesPerIteration = null,

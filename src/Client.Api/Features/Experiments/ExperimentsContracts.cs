@@ -7,7 +7,7 @@ namespace LabSandbox.Api.Features.Experiments;
 /// <summary>The answer to a create: the experiment, its status and the driver run that searches.</summary>
 public sealed record ExperimentCreatedResponse(string ExperimentId, ExperimentStatus Status, string DriverRunId);
 
-/// <summary>A row of the experiment list.</summary>
+/// <summary>A row of the experiment list; <c>fieldHonesty</c>: <c>hindsight</c> (searched against the real field) or <c>honest</c> (a modeled field).</summary>
 public sealed record ExperimentSummary(
     string ExperimentId,
     string? Name,
@@ -18,11 +18,12 @@ public sealed record ExperimentSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     string? BestCandidateId,
-    string? CreatedBy)
+    string? CreatedBy,
+    string FieldHonesty)
 {
     public static ExperimentSummary From(ExperimentSnapshot e) => new(
         e.ExperimentId, e.Name, e.Status, e.NumIterations, e.Converged, e.ConvergenceReason, e.CreatedAt, e.CompletedAt, e.Result?.BestCandidateId,
-        e.CreatedBy);
+        e.CreatedBy, e.FieldHonesty);
 }
 
 /// <summary>A page of experiments in id order; <paramref name="NextCursor"/> (an id, for <c>after</c>) while more follow.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using LabSandbox.Api.Components.Shared;
-using LabSandbox.Grains.Interfaces.Experiments;
 
 namespace LabSandbox.Api.Features.Experiments;
 
@@ -11,8 +10,6 @@ namespace LabSandbox.Api.Features.Experiments;
 /// </summary>
 public static class ObjectiveText
 {
-    public static string Describe(ExperimentSearchSettings search) => Describe(search.Objective, search.RiskAversion);
-
     /// <summary>The objective with its λ where it has one.</summary>
     public static string Describe(string? objective, double riskAversion) =>
         objective == "risk_adjusted" ? $"{Name(objective)} (mean − {riskAversion.ToString("0.###", CultureInfo.InvariantCulture)}·sd)" : Name(objective);
@@ -24,8 +21,6 @@ public static class ObjectiveText
         "risk_adjusted" => "risk-adjusted payout",
         _ => "expected payout",
     };
-
-    public static string WithInterval(ObjectiveStatistic s) => $"{Value(s.Value, s.Unit)} [{Value(s.Low, s.Unit)}, {Value(s.High, s.Unit)}]";
 
     /// <summary>An estimate as the search writes it in an event payload (camelCase ObjectiveStatistic).</summary>
     public static string WithInterval(JsonElement s)

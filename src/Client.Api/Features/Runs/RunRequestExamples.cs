@@ -17,5 +17,7 @@ public static class RunRequestExamples
             new StrategyGenerationRunRequest("calcutta-2025", "art-metrics-of-an-advancement-run", "art-shares-of-a-market-share-run", "dp-v1", "pre_tournament")),
         new("retention", "What a 30-day retention would delete",
             new RetentionRunRequest(30, DryRun: true)),
+        new("field_fit", "market_sampled parameters for calcutta-2025, fitted on the other years",
+            new FieldFitRunRequest("calcutta-2025", "market_sampled")),
     ];
 }

@@ -11,6 +11,7 @@ namespace LabSandbox.Api.Features.Runs;
 [JsonDerivedType(typeof(MarketShareRunRequest), "market_share")]
 [JsonDerivedType(typeof(StrategyGenerationRunRequest), "strategy_generation")]
 [JsonDerivedType(typeof(RetentionRunRequest), "retention")]
+[JsonDerivedType(typeof(FieldFitRunRequest), "field_fit")]
 public abstract record CreateRunRequest;
 
 /// <summary>A win model: KenPom ratings through a logistic curve of scale <c>sigma</c>.</summary>
@@ -36,6 +37,13 @@ public sealed record AdvancementRunRequest(
 /// </param>
 /// <param name="FocusCandidateId">Synthetic calcuttas only; absent: its own focus candidate, <c>null</c>: none.</param>
 /// <param name="ChunkSize">Simulations per chunk grain, 1,000 to 10,000,000 (default 250,000).</param>
+/// <param name="FieldModel">
+/// <c>real</c> (default: the pool's entries), or a modeled field — <c>market_sampled</c> or <c>history_resampled</c> — whose
+/// opponents replace the seat's real opponents (as many), drawn anew every 1,000 simulations; the seat is the focus
+/// candidate, else the excluded entry (one of them is required).
+/// </param>
+/// <param name="FieldParametersArtifactId">Modeled fields: the <c>field_parameters</c> artifact of a <c>field_fit</c> run of the pool and model.</param>
+/// <param name="MarketShareArtifactId"><c>market_sampled</c> only: the market shares (same pool and excluded entry) the draws are proportional to.</param>
 public sealed record SimulationRunRequest(
     string AdvancementArtifactId,
     long NSims,
@@ -45,7 +53,10 @@ public sealed record SimulationRunRequest(
     string? SyntheticCalcuttaId = null,
     string? ExcludedEntryKey = null,
     string? FocusCandidateId = null,
-    long? ChunkSize = null) : CreateRunRequest;
+    long? ChunkSize = null,
+    string? FieldModel = null,
+    string? FieldParametersArtifactId = null,
+    string? MarketShareArtifactId = null) : CreateRunRequest;
 
 /// <summary>Each team's predicted share of a pool's money under a market model.</summary>
 /// <param name="Model"><c>naive_ev</c>, <c>oracle</c> or <c>ridge</c>.</param>
@@ -67,3 +78,10 @@ public sealed record StrategyGenerationRunRequest(
 /// <param name="OlderThanDays">0 to 36,500.</param>
 /// <param name="DryRun">Only report what would be deleted (the default).</param>
 public sealed record RetentionRunRequest(int OlderThanDays, [property: DefaultValue(true)] bool? DryRun = null) : CreateRunRequest;
+
+/// <summary>
+/// Fits a field model's parameters for a real pool on the real pools of the other years (never the pool's own year):
+/// its <c>field_parameters</c> artifact is what modeled-field simulations and experiments pin.
+/// </summary>
+/// <param name="FieldModel"><c>market_sampled</c> or <c>history_resampled</c>.</param>
+public sealed record FieldFitRunRequest(string CalcuttaId, string FieldModel) : CreateRunRequest;

@@ -10,6 +10,7 @@ using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.FieldFit;
 using LabSandbox.Grains.Runs.MarketShare;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Runs.Pinning;
@@ -69,6 +70,7 @@ public static class ExperimentPlanner
         var objective = Objective(reader);
         search = search with { Objective = objective, RiskAversion = RiskAversion(reader, objective) };
 
+        var fieldRequest = FieldRequest.Read(reader, ownMarketField: false);
         reader.RejectUnknownFields();
 
         var pool = await PoolAsync(reader, grains, calcuttaId, syntheticId, excludedGiven, excluded);
@@ -84,9 +86,11 @@ public static class ExperimentPlanner
             }
         }
 
-        if (pool is not null && marketId is not null)
+        if (pool is not null && marketId is not null
+            && await PinnedMarketShare.ReadAsync(reader, grains, "marketShareArtifactId", marketId, pool.MarketCalcuttaId, pool.ExcludedEntryKey) is not null)
         {
-            await PinnedMarketShare.ReadAsync(reader, grains, "marketShareArtifactId", marketId, pool.MarketCalcuttaId, pool.ExcludedEntryKey);
+            // A market_sampled field draws in proportion to the search's own pinned market.
+            await fieldRequest.PinAsync(reader, grains, pool.MarketCalcuttaId, pool.ExcludedEntryKey, marketId);
         }
 
         if (reader.HasErrors || pool is null || tournament is null)
@@ -103,7 +107,8 @@ public static class ExperimentPlanner
 
         var config = new ExperimentConfig(
             pool.Pinned, new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest), advancementId!, marketId!,
-            startingState!, pool.ExcludedEntryKey, sigma, pool.Rules, initialCandidateId, initial, masterSeed, search);
+            startingState!, pool.ExcludedEntryKey, sigma, pool.Rules, initialCandidateId, initial, masterSeed, search,
+            fieldRequest.Model, fieldRequest.ParametersArtifactId);
         return new Plan(config, name, new Dictionary<string, string[]>());
     }
 

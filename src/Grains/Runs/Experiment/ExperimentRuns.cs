@@ -1,9 +1,12 @@
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.FieldFit;
 using LabSandbox.Grains.Runs.PairedSimulation;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.Experiment;
 
@@ -32,7 +35,8 @@ public static class ExperimentRuns
         var json = CanonicalJson.Serialize(new ExperimentRunParams(experimentId, config));
         return new RunSpec(
             RunKinds.Experiment, json, ContentDigest.Hex(json), [config.Pool, config.Tournament],
-            [config.AdvancementArtifactId, config.MarketShareArtifactId], config.MasterSeed, $"{SimulationKernel.EngineVersion}+{SearchVersion}");
+            [config.AdvancementArtifactId, config.MarketShareArtifactId, .. Field(config)?.ArtifactIds.Except([config.MarketShareArtifactId]) ?? []],
+            config.MasterSeed, $"{SimulationKernel.EngineVersion}+{SearchVersion}");
     }
 
     public static RunSpec SimulationSpec(
@@ -42,12 +46,22 @@ public static class ExperimentRuns
             config.Pool.Kind == DatasetKinds.Calcutta ? config.Pool.Id : null,
             config.Pool.Kind == DatasetKinds.SyntheticCalcutta ? config.Pool.Id : null,
             config.AdvancementArtifactId, config.Sigma, config.StartingState, config.ExcludedEntryKey, SeatKey(config),
-            seed, nSims, variants);
+            seed, nSims, variants, Field(config));
         var json = CanonicalJson.Serialize(parameters);
         return new RunSpec(
             RunKinds.PairedSimulation, json, ContentDigest.Hex(json), [config.Pool, config.Tournament],
-            [config.AdvancementArtifactId], seed, SimulationKernel.EngineVersion, tag);
+            [config.AdvancementArtifactId, .. parameters.Field?.ArtifactIds ?? []], seed, SimulationRunPlanner.EngineVersion(parameters.Field), tag);
     }
+
+    /// <summary>
+    /// The experiment's modeled field as its simulation runs pin it (null: the real field). A <c>market_sampled</c> field
+    /// draws in proportion to the experiment's own market artifact.
+    /// </summary>
+    public static FieldChoice? Field(ExperimentConfig config) =>
+        config.FieldModel == FieldModelKinds.Real || config.FieldParametersArtifactId is null
+            ? null
+            : new FieldChoice(config.FieldModel, FieldFitRunPlanner.VersionOf(config.FieldModel), config.FieldParametersArtifactId,
+                config.FieldModel == FieldModelKinds.MarketSampled ? config.MarketShareArtifactId : null);
 
     public static string ConfigDigest(ExperimentConfig config) => ContentDigest.Hex(CanonicalJson.Serialize(config));
 }

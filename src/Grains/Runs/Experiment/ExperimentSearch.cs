@@ -196,12 +196,13 @@ public sealed class ExperimentSearch(
         var improvement = final.Metrics.Variants[1].Gain;
         var (initial, bestSums) = (final.Metrics.Variants[0].Paired(final.Metrics.NSims, final.Metrics.Variants[0]),
             final.Metrics.Variants[1].Paired(final.Metrics.NSims, final.Metrics.Variants[0]));
-        var objectiveImprovement = ObjectiveStatistics.Gain(_settings.Objective, _settings.RiskAversion, bestSums).ToObjectiveStatistic();
+        var objectiveGain = ObjectiveStatistics.Gain(_settings.Objective, _settings.RiskAversion, bestSums);
+        var objectiveImprovement = objectiveGain.ToObjectiveStatistic();
         var bidsArtifact = final.Run.Artifacts.Single(a => a.Kind == PairedSimulationRunHandler.BidsArtifactKind).ArtifactId;
         var candidate = ExperimentCandidates.Record(experimentId, config, best, final.Ref.RunId, bidsArtifact, teams);
         var result = new ExperimentResult(
             candidate.CandidateId, best, found?.Iteration ?? 0, bestEstimate, final.Metrics.Variants[0].Payout.MeanCents,
-            final.Metrics.Variants[1].Payout.MeanCents, improvement, IterationJudge.Significant(objectiveImprovement.ToObjectiveEstimate()), final.Ref.RunId,
+            final.Metrics.Variants[1].Payout.MeanCents, improvement, IterationJudge.Significant(objectiveGain), final.Ref.RunId,
             _settings.Objective, objectiveImprovement,
             ObjectiveStatistics.Value(_settings.Objective, _settings.RiskAversion, initial).ToObjectiveStatistic(),
             ObjectiveStatistics.Value(_settings.Objective, _settings.RiskAversion, bestSums).ToObjectiveStatistic());

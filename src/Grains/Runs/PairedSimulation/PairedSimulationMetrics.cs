@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Runs.Simulation;
 
 namespace LabSandbox.Grains.Runs.PairedSimulation;
 
-/// <summary>The <c>metrics</c> artifact of a <c>paired_simulation</c> run.</summary>
+/// <summary>The <c>metrics</c> artifact of a <c>paired_simulation</c> run; <see cref="Field"/> names a modeled field (absent: real).</summary>
 public sealed record PairedSimulationMetrics(
     string Kind,
     string EngineVersion,
@@ -16,7 +18,8 @@ public sealed record PairedSimulationMetrics(
     long Seed,
     long NSims,
     RunExperimentTag? Experiment,
-    IReadOnlyList<PairedVariantMetrics> Variants);
+    IReadOnlyList<PairedVariantMetrics> Variants,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FieldUsed? Field = null);
 
 /// <summary>
 /// One variant's exact totals (128-bit sums as decimal strings: they exceed 64 bits) and what they give: its payout and

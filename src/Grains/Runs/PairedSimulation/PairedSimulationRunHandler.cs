@@ -2,6 +2,7 @@ using System.Globalization;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Experiments;
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Simulations;
 using LabSandbox.Grains.Runs.Abstractions;
@@ -25,7 +26,8 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
         var inputs = new SimulationInputs(
             PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament),
             PinnedDatasets.Pool(context.Spec),
-            p.Sigma, p.StartingState, p.ExcludedEntryKey);
+            p.Sigma, p.StartingState, p.ExcludedEntryKey,
+            p.Field is { } field ? new FieldInputs(field.Model, field.ParametersArtifactId, field.MarketShareArtifactId, p.EntryKey) : null);
         var compiled = await models.GetAsync(inputs, context.Grains);
         if (p.Variants.Count == 0 || p.NSims < 2)
         {
@@ -36,8 +38,9 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             () =>
             {
                 var variants = p.Variants.Select(v => v.Bids.ToEntrantBids()).ToList();
-                var evaluator = new PairedEvaluator(
-                    compiled.Tournament, compiled.Field, variants, p.EntryKey, compiled.ScoringRules, compiled.Payouts);
+                // A modeled field is drawn from the run's seed: every variant meets the same fields and tournaments.
+                IFieldSource fields = compiled.Fielded is { } fielded ? fielded.SourceFor(p.Seed) : new RealFieldSource(compiled.Field);
+                var evaluator = new PairedEvaluator(compiled.Tournament, fields, variants, p.EntryKey, compiled.ScoringRules, compiled.Payouts);
                 var into = evaluator.CreateTotals();
                 evaluator.Run((ulong)p.Seed, 0, p.NSims, into, cancellationToken);
                 return into;
@@ -53,7 +56,7 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             Text(totals.Cross11[i]), Text(totals.Cross21[i]), Text(totals.Cross12[i]), Text(totals.Cross22[i]))).ToList();
         var document = new PairedSimulationMetrics(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
-            p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants);
+            p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants, FieldUsed.Of(p.Field, compiled.Fielded, p.EntryKey));
         var summary = new Dictionary<string, string>
         {
             ["nSims"] = p.NSims.ToString(CultureInfo.InvariantCulture),

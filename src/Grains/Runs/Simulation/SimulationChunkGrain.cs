@@ -1,5 +1,7 @@
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Simulations;
+using LabSandbox.Grains.Runs.Abstractions;
 using Orleans.Placement;
 
 namespace LabSandbox.Grains.Runs.Simulation;
@@ -18,6 +20,17 @@ public sealed class SimulationChunkGrain(SimulationModelCache models) : Grain, I
             var compiled = await models.GetAsync(chunk.Inputs, GrainFactory);
             var totals = await Task.Run(() =>
             {
+                if (compiled.Fielded is { } fielded)
+                {
+                    // A modeled field: simulation i plays field i / 1,000 drawn from the run's seed, whatever the chunk.
+                    var seat = fielded.Seat ?? throw new NonRetryableRunException("A modeled field's seat has no entry in the pinned pool.");
+                    var simulation = new FieldedSimulation(
+                        compiled.Tournament, fielded.SourceFor((long)chunk.Seed), seat, compiled.ScoringRules, compiled.Payouts);
+                    var fieldedTotals = simulation.CreateAccumulator();
+                    simulation.Run(chunk.Seed, chunk.Start, chunk.Count, fieldedTotals);
+                    return fieldedTotals.ToCanonicalBytes();
+                }
+
                 var kernel = new SimulationKernel(compiled.Tournament, compiled.Pool);
                 var accumulator = kernel.CreateAccumulator();
                 kernel.Run(chunk.Seed, chunk.Start, chunk.Count, accumulator);

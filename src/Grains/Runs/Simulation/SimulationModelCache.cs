@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Bracket;
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -15,10 +16,12 @@ namespace LabSandbox.Grains.Runs.Simulation;
 /// <summary>
 /// A compiled tournament and pool, immutable and shared by every kernel that samples them, with the field they
 /// were compiled from (the pinned entries less the excluded one) for evaluations that seat entries of their own.
+/// With a modeled field, <see cref="Fielded"/> draws the opponents and <see cref="Pool"/> is field 0's pool: its
+/// entry keys and payout amounts are every field's, so it shapes and reads the merged totals.
 /// </summary>
 public sealed record SimulationModels(
     TournamentModel Tournament, PoolModel Pool, IReadOnlyList<PoolEntrant> Field, IReadOnlyList<RoundPoints> ScoringRules,
-    IReadOnlyList<PositionPrize> Payouts);
+    IReadOnlyList<PositionPrize> Payouts, FieldSampler? Fielded = null);
 
 /// <summary>
 /// Per silo: compiled models by pinned inputs, so the chunks of a run compile the bracket and pool once
@@ -62,13 +65,21 @@ public sealed class SimulationModelCache
             throw new NonRetryableRunException(error!);
         }
 
-        var bracket = BracketCompiler.Compile(tournament.ToBracketTournament());
+        var bracketTournament = tournament.ToBracketTournament();
+        var bracket = BracketCompiler.Compile(bracketTournament);
         var entries = pool.Entries.Where(e => e.EntryKey != inputs.ExcludedEntryKey).ToEntrants();
         var scoringRules = pool.ScoringRules.ToRoundPoints();
         var payouts = pool.Payouts.ToPositionPrizes();
-        return new SimulationModels(
-            TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state),
-            PoolModel.Create(bracket, entries, scoringRules, payouts),
-            entries, scoringRules, payouts);
+        var model = TournamentModel.Create(bracket, new KenPomLogisticModel(inputs.Sigma), state);
+        if (inputs.Field is not { } field)
+        {
+            return new SimulationModels(model, PoolModel.Create(bracket, entries, scoringRules, payouts), entries, scoringRules, payouts);
+        }
+
+        var sampler = await FieldSampler.LoadAsync(grains, field, bracketTournament, pool.Rules, pool.Entries, inputs.ExcludedEntryKey);
+        var shape = sampler.Seat is { } seat
+            ? new FieldedSimulation(model, sampler.SourceFor(0), seat, scoringRules, payouts).Shape
+            : PoolModel.Create(bracket, entries, scoringRules, payouts); // a paired run: its variants take the seat
+        return new SimulationModels(model, shape, entries, scoringRules, payouts, sampler);
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.FieldFit;
 
 namespace LabSandbox.Grains.Runs.Simulation;
 
@@ -7,6 +9,8 @@ namespace LabSandbox.Grains.Runs.Simulation;
 /// calcutta (<see cref="SyntheticCalcuttaId"/>, its version pinned by digest in the dataset refs).
 /// <see cref="AdvancementModel"/> is copied from the pinned advancement run, so the params alone say which win
 /// probabilities were sampled; the excluded entry and focus candidate are resolved, never left implicit.
+/// <see cref="Field"/> is a modeled field (null, and absent from the JSON: the real field, so real-field runs keep
+/// their params, ids and metrics bytes); the seat is the focus candidate's entry, else the excluded entry.
 /// </summary>
 public sealed record SimulationParams(
     string? CalcuttaId,
@@ -18,7 +22,8 @@ public sealed record SimulationParams(
     string StartingState,
     string? ExcludedEntryKey,
     string? FocusCandidateId,
-    int ChunkSize)
+    int ChunkSize,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FieldChoice? Field = null)
 {
     public const long MaxSimulations = 100_000_000;
 

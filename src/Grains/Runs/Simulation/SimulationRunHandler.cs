@@ -27,7 +27,10 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
         var inputs = new SimulationInputs(
             PinnedDatasets.Single(context.Spec, DatasetKinds.Tournament),
             PinnedDatasets.Pool(context.Spec),
-            parameters.AdvancementModel.Sigma, parameters.StartingState, parameters.ExcludedEntryKey);
+            parameters.AdvancementModel.Sigma, parameters.StartingState, parameters.ExcludedEntryKey,
+            parameters.Field is { } field
+                ? new FieldInputs(field.Model, field.ParametersArtifactId, field.MarketShareArtifactId, (parameters.FocusCandidateId ?? parameters.ExcludedEntryKey)!)
+                : null);
         var compiled = await models.GetAsync(inputs, context.Grains);
 
         var fanOut = new ChunkFanOut(context, parameters, inputs, compiled);
@@ -38,7 +41,7 @@ public sealed class SimulationRunHandler(SimulationModelCache models) : IRunHand
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, parameters.AdvancementArtifactId, parameters.AdvancementModel,
             parameters.StartingState, parameters.Seed, parameters.NSims, parameters.ExcludedEntryKey,
             parameters.FocusCandidateId, FocusEntryKey: parameters.FocusCandidateId,
-            metrics.Entries, metrics.Teams);
+            metrics.Entries, metrics.Teams, FieldUsed.Of(parameters.Field, compiled.Fielded, (parameters.FocusCandidateId ?? parameters.ExcludedEntryKey)!));
         var lineage = context.Lineage();
         var summary = new Dictionary<string, string>
         {

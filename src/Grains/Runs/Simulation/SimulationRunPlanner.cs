@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Advancement;
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -9,6 +10,7 @@ using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
 using LabSandbox.Grains.Runs.Abstractions;
 using LabSandbox.Grains.Runs.Advancement;
+using LabSandbox.Grains.Runs.FieldFit;
 using LabSandbox.Grains.Runs.Pinning;
 
 namespace LabSandbox.Grains.Runs.Simulation;
@@ -16,7 +18,8 @@ namespace LabSandbox.Grains.Runs.Simulation;
 /// <summary>
 /// Validates <c>simulation</c> requests: the pool exists, the advancement artifact is the metrics of a
 /// succeeded advancement run over the same tournament and starting state, and the sizes are in range.
-/// Pins the pool's and tournament's digests and the advancement artifact.
+/// Pins the pool's and tournament's digests and the advancement artifact, and for a modeled field its parameters
+/// (and market) artifacts.
 /// </summary>
 public sealed class SimulationRunPlanner : IRunPlanner
 {
@@ -47,9 +50,11 @@ public sealed class SimulationRunPlanner : IRunPlanner
             ?? SimulationParams.DefaultChunkSize;
         var excluded = ReadOptional(request, reader, "excludedEntryKey");
         var focus = ReadOptional(request, reader, "focusCandidateId");
+        var fieldRequest = FieldRequest.Read(reader, ownMarketField: true);
         reader.RejectUnknownFields();
 
         var pool = await PoolToSimulateAsync(reader, grains, calcuttaId, syntheticId, excluded, focus);
+        var field = pool is null ? null : await PinFieldAsync(reader, grains, fieldRequest, pool);
         var tournament = pool is null ? null : await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync();
         var model = artifactId is null || pool is null || startingState is null
             ? null
@@ -60,12 +65,43 @@ public sealed class SimulationRunPlanner : IRunPlanner
         }
 
         var parameters = new SimulationParams(calcuttaId, syntheticId, artifactId!, model, nSims!.Value, seed!.Value, startingState!,
-            pool.ExcludedEntryKey, pool.FocusCandidateId, (int)chunkSize);
+            pool.ExcludedEntryKey, pool.FocusCandidateId, (int)chunkSize, field);
         var json = CanonicalJson.Serialize(parameters);
         return RunPlan.Valid(new RunSpec(
             Kind, json, ContentDigest.Hex(json),
             [pool.Pinned, new DatasetRef(DatasetKinds.Tournament, tournament.TournamentId, tournament.Digest)],
-            [artifactId!], seed.Value, SimulationKernel.EngineVersion));
+            [artifactId!, .. field?.ArtifactIds ?? []], seed.Value, EngineVersion(field)));
+    }
+
+    /// <summary>The kernel's version, and for a modeled field the sampler's version and the field block size too.</summary>
+    public static string EngineVersion(FieldChoice? field) => field is null
+        ? SimulationKernel.EngineVersion
+        : $"{SimulationKernel.EngineVersion}+{field.Version}+sims-per-field-{FieldBlocks.SimulationsPerField}";
+
+    /// <summary>
+    /// A modeled field replaces the seat's opponents: the seat is the focus candidate, else the excluded entry, so one of
+    /// them is required. Its artifacts must be for the real pool (a synthetic calcutta's source) and excluded entry.
+    /// </summary>
+    private static async Task<FieldChoice?> PinFieldAsync(RequestReader reader, IGrainFactory grains, FieldRequest request, PoolToSimulate pool)
+    {
+        if (request.IsReal)
+        {
+            return null;
+        }
+
+        if (pool.FocusCandidateId is null && pool.ExcludedEntryKey is null)
+        {
+            reader.Error("fieldModel", "A modeled field replaces the opponents of one seat: name an 'excludedEntryKey' (or a synthetic calcutta's focus candidate) for it.");
+            return null;
+        }
+
+        if (pool.SourceCalcuttaId is null)
+        {
+            reader.Error("fieldModel", "The synthetic calcutta was not copied from a real pool, so no field model is fitted for it.");
+            return null;
+        }
+
+        return await request.PinAsync(reader, grains, pool.SourceCalcuttaId, pool.ExcludedEntryKey);
     }
 
     /// <summary>
@@ -101,7 +137,7 @@ public sealed class SimulationRunPlanner : IRunPlanner
             reader.Error("focusCandidateId", "The focus candidate cannot also be the excluded entry.");
         }
 
-        return new PoolToSimulate(pool.Pinned, pool.TournamentId, excludedKey, calcuttaId is null ? focusId : null);
+        return new PoolToSimulate(pool.Pinned, pool.TournamentId, excludedKey, calcuttaId is null ? focusId : null, pool.SourceCalcuttaId);
     }
 
     /// <summary>An optional string field: absent, explicitly null, or a non-empty string.</summary>
@@ -122,5 +158,5 @@ public sealed class SimulationRunPlanner : IRunPlanner
 
     private readonly record struct Optional(bool Given, string? Value);
 
-    private sealed record PoolToSimulate(DatasetRef Pinned, string TournamentId, string? ExcludedEntryKey, string? FocusCandidateId);
+    private sealed record PoolToSimulate(DatasetRef Pinned, string TournamentId, string? ExcludedEntryKey, string? FocusCandidateId, string? SourceCalcuttaId);
 }
