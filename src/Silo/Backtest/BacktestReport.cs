@@ -160,6 +160,17 @@ public static class BacktestReport
                 $"- Plainly, `{strategy.Key}`: its mean expected payout ({Dollars(s.MeanExpectedPayoutCents)}) is {expected} the real entries' ({Dollars(realEntry.MeanExpectedPayoutCents)}), and in the real tournaments it {realized} they did ({Dollars(s.RealizedPayoutCentsTotal)} vs {Dollars(realEntry.RealizedPayoutCentsTotal)}).");
         }
 
+        // The experiments start from the ridge candidate: whether the search helped is judged against that start.
+        foreach (var key in new[] { BacktestStrategies.ExperimentModeled, BacktestStrategies.ExperimentReal }.Where(k => report.Strategies.Any(s => s.Key == k)))
+        {
+            var better = report.Years.Count(r => BacktestDocument.CellOf(r, key).ExpectedPayoutCents > BacktestDocument.CellOf(r, BacktestStrategies.Ridge).ExpectedPayoutCents);
+            var worse = report.Years.Count(r => BacktestDocument.CellOf(r, key).ExpectedPayoutCents < BacktestDocument.CellOf(r, BacktestStrategies.Ridge).ExpectedPayoutCents);
+            var mine = report.Summary.Single(x => x.Strategy == key);
+            var start = report.Summary.Single(x => x.Strategy == BacktestStrategies.Ridge);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- `{key}` against its starting entry (`ridge`) on (a): better in {better} of {report.Years.Count} years, worse in {worse}, unchanged in {report.Years.Count - better - worse}; mean {Dollars(mine.MeanExpectedPayoutCents)} vs {Dollars(start.MeanExpectedPayoutCents)}.");
+        }
+
         text.AppendLine();
     }
 

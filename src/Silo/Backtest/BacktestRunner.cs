@@ -27,8 +27,9 @@ namespace LabSandbox.Silo.Backtest;
 /// <summary>
 /// The backtest as a sequence of the product's own operations (the same ones the API exposes): Lab generate,
 /// synthetic copies with the candidate attached in place of the Lab-excluded entry, a cohort simulation per
-/// market model, and one baseline simulation of each real pool as it was, for the excluded entry's own result.
-/// Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
+/// market model, one baseline simulation of each real pool as it was, for the excluded entry's own result, and the
+/// experiments from each ridge candidate; then the engine's measures of every strategy in the seat (realized payout,
+/// other σ). Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
 /// </summary>
 public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs)
 {
@@ -40,14 +41,11 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     public const string MeasuresTrack = "measures";
     public const string ExperimentsTrack = "experiments";
 
-    /// <summary>The experiment strategies and the field each searches against (request fields; empty: the real field).</summary>
-    public static readonly IReadOnlyList<(string Strategy, Func<JsonObject> Field)> ExperimentFields =
-    [
-        (BacktestStrategies.ExperimentReal, () => []),
-    ];
-
     /// <summary>The win models the seat measures are computed under: the table's σ and the two robustness checks.</summary>
     public static readonly IReadOnlyList<double> Sigmas = [7, Sigma, 13];
+
+    /// <summary>The experiment strategies, honest first (<see cref="BacktestExperiments.FieldAsync"/> says which field each searches).</summary>
+    public static readonly IReadOnlyList<string> ExperimentStrategies = [BacktestStrategies.ExperimentModeled, BacktestStrategies.ExperimentReal];
 
     public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, IBacktestProgress progress, CancellationToken cancellationToken)
     {
@@ -60,7 +58,7 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
 
         progress.Plan(BaselineTrack, pools);
         progress.Plan(MeasuresTrack, pools);
-        progress.Plan(ExperimentsTrack, pools * ExperimentFields.Count);
+        progress.Plan(ExperimentsTrack, pools * ExperimentStrategies.Count);
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
@@ -101,9 +99,11 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
             progress.Advance(BaselineTrack, $"{calcuttaId} simulated as it was");
             var ridge = await CandidateAsync(candidates[calcuttaId].Single(c => c.MarketModel == MarketShareModels.Ridge).CandidateId);
             var experiments = new List<BacktestExperiment>();
-            foreach (var (strategy, field) in ExperimentFields)
+            var search = new BacktestExperiments(grains, runs);
+            foreach (var strategy in ExperimentStrategies)
             {
-                experiments.Add(await new BacktestExperiments(grains, runs).RunAsync(strategy, ridge, advancementArtifactId, field(), options, cancellationToken));
+                var field = await search.FieldAsync(strategy, calcuttaId, cancellationToken);
+                experiments.Add(await search.RunAsync(strategy, ridge, advancementArtifactId, field, options, cancellationToken));
                 progress.Advance(ExperimentsTrack, $"{calcuttaId} {strategy} searched ({experiments[^1].ConvergenceReason})");
             }
 

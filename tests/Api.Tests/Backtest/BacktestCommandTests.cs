@@ -32,18 +32,21 @@ public sealed class BacktestCommandTests
             Assert.Contains("ridge: cohort simulated (2,000 simulations per year) [18/18]", lines);
             Assert.Contains("baseline: calcutta-2025 simulated as it was [8/8]", lines);
             Assert.Contains("measures: calcutta-2025 realized and measured under σ = 7, 10, 13 [8/8]", lines);
+            Assert.Contains(lines, l => l.StartsWith("experiments: calcutta-2025 experiment_real searched (", StringComparison.Ordinal) && l.EndsWith("[16/16]", StringComparison.Ordinal));
             Assert.Equal($"wrote {first}", lines[^1]);
 
             var table = await File.ReadAllTextAsync(first);
             Assert.Equal(table, await File.ReadAllTextAsync(second));
             Assert.Equal(await File.ReadAllBytesAsync(first + ".json"), await File.ReadAllBytesAsync(second + ".json"));
-            Assert.Contains("| year | excluded entry | naive_ev dp-v1 | ridge dp-v1 |", table);
+            Assert.Contains("| year | excluded entry | naive_ev dp-v1 | ridge dp-v1 | experiment, modeled field |", table);
             Assert.Contains("| experiment, real field (hindsight) | oracle dp-v1 (hindsight) | excluded real entry | field average |", table);
 
             var report = JsonSerializer.Deserialize<BacktestReportDocument>(await File.ReadAllTextAsync(first + ".json"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             Assert.Equal("dotnet run -c Release --project src/Silo -- backtest --nsims 2000 --seed 11", report.Command);
             Assert.True(report.Strategies.Single(s => s.Key == "oracle").Hindsight);
             Assert.True(report.Strategies.Single(s => s.Key == "experiment_real").Hindsight);
+            Assert.False(report.Strategies.Single(s => s.Key == "experiment_modeled").Hindsight);
+            Assert.Equal(["naive_ev", "ridge", "experiment_modeled", "experiment_real", "oracle", "real_entry", "field_average"], report.Strategies.Select(s => s.Key));
             Assert.False(report.Strategies.Single(s => s.Key == "ridge").Hindsight);
             Assert.All(report.Years, year => Assert.Equal(
                 RealPayout(year.Year, year.ExcludedEntryKey), year.Cells.Single(c => c.Strategy == "real_entry").RealizedPayoutCents));
