@@ -76,7 +76,7 @@ public sealed class BacktestJob : IBacktestProgress
     {
         try
         {
-            var years = await runner.RunAsync(new BacktestOptions(nSims, seed, BacktestOptions.DefaultOutputPath), this, stopping);
+            var years = await runner.RunAsync(new BacktestOptions(nSims, seed, BacktestOptions.DefaultOutputPath, BacktestOptions.DefaultReportJsonPath), this, stopping);
             Update(s => s with { Running = false, Error = null, Last = new BacktestResult(nSims, seed, years) });
         }
         catch (Exception ex)
