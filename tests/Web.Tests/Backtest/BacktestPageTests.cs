@@ -85,6 +85,7 @@ public sealed class BacktestPageTests : LabComponentTest
         Assert.Equal(["oracle"], cut.FindAll("thead th .bt-hindsight").Select(b => b.ParentElement!.GetAttribute("data-strategy")));
         Assert.Contains("upper bounds, not strategies anyone could have played", Normalize(cut.Find(".bt-legend-text").TextContent));
         Assert.Equal("hindsight", cut.Find(".bt-strategy[data-strategy='oracle'] .bt-badge").TextContent);
+        Assert.Equal("benchmark", cut.Find("thead th[data-strategy='field_average'] .bt-badge").TextContent);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class BacktestPageTests : LabComponentTest
         Assert.Equal(
             "experiment (modeled field) honest: beats the excluded real entry in 1 of 2 years and the field average in 2 of 2; realized $88.00 over all 2 years; mean expected payout (σ = 10) $64.55.",
             Normalize(cut.Find(".bt-summary li[data-strategy='experiment_modeled']").TextContent));
-        Assert.Equal("excluded real entry honest: realized $200.00 over all 2 years; mean expected payout (σ = 10) $54.33.",
+        Assert.Equal("excluded real entry benchmark: realized $200.00 over all 2 years; mean expected payout (σ = 10) $54.33.",
             Normalize(cut.Find(".bt-summary li[data-strategy='real_entry']").TextContent));
         Assert.Contains("hindsight", cut.Find(".bt-summary li[data-strategy='oracle']").TextContent);
     }
