@@ -1,5 +1,6 @@
 using LabSandbox.Api.Features.Artifacts;
 using LabSandbox.Api.Features.Audit;
+using LabSandbox.Api.Features.Backtest;
 using LabSandbox.Api.Features.Datasets;
 using LabSandbox.Api.Features.Experiments;
 using LabSandbox.Api.Features.Health;
@@ -37,6 +38,7 @@ public static class ApiEndpoints
         api.MapSyntheticCalcuttasApi();
         api.MapCohortsApi();
         api.MapExperimentsApi();
+        api.MapBacktestApi();
         api.MapAuditApi();
         app.MapLabOpenApi();
         return app;

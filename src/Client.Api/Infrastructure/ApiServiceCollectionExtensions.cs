@@ -1,3 +1,4 @@
+using LabSandbox.Api.Features.Backtest;
 using LabSandbox.Api.Features.Health;
 using LabSandbox.Api.Infrastructure.Audit;
 using LabSandbox.Api.Infrastructure.Hardening;
@@ -40,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(ApiJsonOptions.Configure);
         services.AddLabOpenApi();
         services.AddLabAudit();
+        services.AddBacktestReport();
 
         var options = builder.Configuration.GetSection(LabSandboxOptions.Section).Get<LabSandboxOptions>() ?? new LabSandboxOptions();
         services.AddLabShutdownTimeout(options);

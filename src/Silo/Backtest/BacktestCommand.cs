@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LabSandbox.Grains;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Runs;
 using LabSandbox.Grains.Sandbox;
@@ -29,14 +30,14 @@ public static class BacktestCommand
             Description = "Simulations per year.",
             HelpName = "N",
             DefaultValueFactory = _ => BacktestOptions.DefaultNSims,
-            CustomParser = result => WholeNumber(result, 1, BacktestOptions.MaxNSims),
+            CustomParser = result => OptionParsing.WholeNumber(result, 1, BacktestOptions.MaxNSims),
         };
         var seed = new Option<long>("--seed")
         {
             Description = "Seed of every simulation.",
             HelpName = "S",
             DefaultValueFactory = _ => BacktestOptions.DefaultSeed,
-            CustomParser = result => WholeNumber(result, 0, long.MaxValue),
+            CustomParser = result => OptionParsing.WholeNumber(result, 0, long.MaxValue),
         };
         var output = new Option<string>("--output")
         {
@@ -44,29 +45,33 @@ public static class BacktestCommand
             HelpName = "PATH",
             DefaultValueFactory = _ => BacktestOptions.DefaultOutputPath,
         };
-        output.Validators.Add(result =>
+        output.Validators.Add(result => OptionParsing.MustNameAFile(result, "--output"));
+        var reportJson = new Option<string>("--report-json")
         {
-            if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
-            {
-                result.AddError("--output must name a file.");
-            }
-        });
+            Description = "Where to write the report as canonical JSON (the document the API serves).",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => BacktestOptions.DefaultReportJsonPath,
+        };
+        reportJson.Validators.Add(result => OptionParsing.MustNameAFile(result, "--report-json"));
 
         var command = new Command("backtest", """
-            Writes the backtest table: for each market model (naive_ev, oracle, ridge), the Lab's dp-v1 candidate of every
-            real pool in place of its lab_excluded_entry, simulated as a cohort of all years, against the excluded entry
-            and the field average. Runs an in-process silo and needs no database. Live progress on a terminal, plain
-            lines otherwise. Exit codes: 0 written, 1 failed, 2 usage.
+            Writes the backtest (Markdown and canonical JSON): for each strategy (naive_ev, ridge, oracle dp-v1; the
+            experiments when field models are wired; the excluded real entry; the field average), its entry in the seat of
+            every real pool's lab_excluded_entry: expected payout under sigma 10 (cohort runs), realized payout in the real
+            tournament, and expected payout under sigma 7 and 13. Runs an in-process silo and needs no database. Live
+            progress on a terminal, plain lines otherwise. Exit codes: 0 written, 1 failed, 2 usage.
             """)
         {
             nsims,
             seed,
             output,
+            reportJson,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var invocation = parseResult.InvocationConfiguration;
-            var options = new BacktestOptions(parseResult.GetValue(nsims), parseResult.GetValue(seed), parseResult.GetValue(output)!);
+            var options = new BacktestOptions(
+                parseResult.GetValue(nsims), parseResult.GetValue(seed), parseResult.GetValue(output)!, parseResult.GetValue(reportJson)!);
             // A live display only where it can redraw: the real console, on a terminal.
             var live = ReferenceEquals(invocation.Output, Console.Out) && LiveBacktestProgress.IsSupported;
             return RunAsync(options, invocation.Output, invocation.Error, live, cancellationToken);
@@ -111,8 +116,10 @@ public static class BacktestCommand
             var years = live
                 ? await LiveBacktestProgress.RunAsync(progress => runner.RunAsync(options, progress, cancellationToken))
                 : await runner.RunAsync(options, new PlainBacktestProgress(output), cancellationToken);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
-            await File.WriteAllTextAsync(options.OutputPath, BacktestReport.Render(options, years));
+            var report = BacktestDocument.Build(options, years);
+            await WriteAsync(options.ReportJsonPath, CanonicalJson.Serialize(report) + "\n");
+            await output.WriteLineAsync($"wrote {options.ReportJsonPath}");
+            await WriteAsync(options.OutputPath, BacktestReport.Render(report));
             await output.WriteLineAsync($"wrote {options.OutputPath}");
             return ExitCodes.Success;
         }
@@ -131,19 +138,10 @@ public static class BacktestCommand
         }
     }
 
-    /// <summary>The option's value as a whole number within bounds, or a parse error that says what is expected.</summary>
-    private static long WholeNumber(ArgumentResult result, long min, long max)
+    private static async Task WriteAsync(string path, string text)
     {
-        var option = ((OptionResult)result.Parent!).Option.Name;
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        var range = max == long.MaxValue ? $"{min:N0} or more" : $"from {min:N0} to {max:N0}";
-        result.AddError($"{option} must be a whole number {range}, not '{text}'.");
-        return default;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, text);
     }
 
     private static int FreePort()

@@ -9,11 +9,17 @@ public sealed record BacktestCandidateResult(
     double PInTheMoney,
     double RankPercentile);
 
-/// <summary>One real year: the pool, its excluded real entry and the candidates that replaced it.</summary>
+/// <summary>
+/// One real year: the pool, its excluded real entry, the candidates that replaced it (σ = 10 product runs), and the
+/// engine's measures of every strategy in the seat (<see cref="SeatMeasures"/>: realized payout, other σ).
+/// </summary>
 public sealed record BacktestYear(
     string CalcuttaId,
+    int Year,
     string ExcludedEntryKey,
     long ExcludedEntryExpectedPayoutCents,
     long FieldAverageExpectedPayoutCents,
     string BaselineRunId,
-    IReadOnlyList<BacktestCandidateResult> Candidates);
+    IReadOnlyList<BacktestCandidateResult> Candidates,
+    IReadOnlyList<SeatMeasure> Seats,
+    SeatMeasure FieldAverage);

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.MarketShare;
 using LabSandbox.Grains.Engine.Optimizer;
+using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -25,8 +27,9 @@ namespace LabSandbox.Silo.Backtest;
 /// <summary>
 /// The backtest as a sequence of the product's own operations (the same ones the API exposes): Lab generate,
 /// synthetic copies with the candidate attached in place of the Lab-excluded entry, a cohort simulation per
-/// market model, and one baseline simulation of each real pool as it was, for the excluded entry's own result.
-/// Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
+/// market model, one baseline simulation of each real pool as it was, for the excluded entry's own result, and the
+/// experiments from each ridge candidate; then the engine's measures of every strategy in the seat (realized payout,
+/// other σ). Every id is derived from the inputs, so running it again reuses what exists and writes the same table.
 /// </summary>
 public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner> planners, SpecDerivedRuns runs)
 {
@@ -35,6 +38,14 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     public static readonly IReadOnlyList<string> MarketModels = [MarketShareModels.NaiveEv, MarketShareModels.Oracle, MarketShareModels.Ridge];
 
     public const string BaselineTrack = "baseline";
+    public const string MeasuresTrack = "measures";
+    public const string ExperimentsTrack = "experiments";
+
+    /// <summary>The win models the seat measures are computed under: the table's σ and the two robustness checks.</summary>
+    public static readonly IReadOnlyList<double> Sigmas = [7, Sigma, 13];
+
+    /// <summary>The experiment strategies, honest first (<see cref="BacktestExperiments.FieldAsync"/> says which field each searches).</summary>
+    public static readonly IReadOnlyList<string> ExperimentStrategies = [BacktestStrategies.ExperimentModeled, BacktestStrategies.ExperimentReal];
 
     public async Task<IReadOnlyList<BacktestYear>> RunAsync(BacktestOptions options, IBacktestProgress progress, CancellationToken cancellationToken)
     {
@@ -46,6 +57,8 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         }
 
         progress.Plan(BaselineTrack, pools);
+        progress.Plan(MeasuresTrack, pools);
+        progress.Plan(ExperimentsTrack, pools * ExperimentStrategies.Count);
         var candidates = new Dictionary<string, List<BacktestCandidateResult>>();
         foreach (var model in MarketModels)
         {
@@ -82,8 +95,20 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var years = new List<BacktestYear>();
         foreach (var calcuttaId in candidates.Keys.Order(StringComparer.Ordinal))
         {
-            years.Add(await BaselineAsync(calcuttaId, candidates[calcuttaId], options, cancellationToken));
+            var (baselineRunId, advancementArtifactId, excludedCents, fieldCents) = await BaselineAsync(calcuttaId, options, cancellationToken);
             progress.Advance(BaselineTrack, $"{calcuttaId} simulated as it was");
+            var ridge = await CandidateAsync(candidates[calcuttaId].Single(c => c.MarketModel == MarketShareModels.Ridge).CandidateId);
+            var experiments = new List<BacktestExperiment>();
+            var search = new BacktestExperiments(grains, runs);
+            foreach (var strategy in ExperimentStrategies)
+            {
+                var field = await search.FieldAsync(strategy, calcuttaId, cancellationToken);
+                experiments.Add(await search.RunAsync(strategy, ridge, advancementArtifactId, field, options, cancellationToken));
+                progress.Advance(ExperimentsTrack, $"{calcuttaId} {strategy} searched ({experiments[^1].ConvergenceReason})");
+            }
+
+            years.Add(await MeasureAsync(calcuttaId, candidates[calcuttaId], experiments, baselineRunId, excludedCents, fieldCents, options, cancellationToken));
+            progress.Advance(MeasuresTrack, $"{calcuttaId} realized and measured under σ = {string.Join(", ", Sigmas)}");
         }
 
         return years;
@@ -123,16 +148,17 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
     }
 
     /// <summary>The real pool as it was (nobody excluded), same seed and size: the excluded entry's own expected payout and the field average.</summary>
-    private async Task<BacktestYear> BaselineAsync(string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, BacktestOptions options, CancellationToken cancellationToken)
+    private async Task<(string RunId, string AdvancementArtifactId, long ExcludedCents, long FieldCents)> BaselineAsync(string calcuttaId, BacktestOptions options, CancellationToken cancellationToken)
     {
         var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
         var (advancementRunId, _) = await runs.EnsureAsync(RunKinds.Advancement, AdvancementRunPlanner.Request(
             pool.TournamentId, new AdvancementModelParams(AdvancementModelParams.KenPomLogistic, Sigma), StartingState, pool.ScoringRules));
         await runs.WaitSucceededAsync(advancementRunId, cancellationToken);
+        var advancementArtifactId = ArtifactWriter.ArtifactIdFor(advancementRunId, ArtifactKinds.Metrics);
         var (runId, _) = await runs.EnsureAsync(RunKinds.Simulation, new JsonObject
         {
             ["calcuttaId"] = calcuttaId,
-            ["advancementArtifactId"] = ArtifactWriter.ArtifactIdFor(advancementRunId, ArtifactKinds.Metrics),
+            ["advancementArtifactId"] = advancementArtifactId,
             ["nSims"] = options.NSims,
             ["seed"] = options.Seed,
             ["startingState"] = StartingState,
@@ -142,9 +168,32 @@ public sealed class BacktestRunner(IGrainFactory grains, IEnumerable<IRunPlanner
         var excluded = pool.Entries.Single(e => e.IsLabExcluded).EntryKey;
         var excludedTotal = metrics.Entries.Single(e => e.EntryKey == excluded).PayoutCentsTotal;
         var fieldTotal = metrics.Entries.Sum(e => e.PayoutCentsTotal);
-        return new BacktestYear(calcuttaId, excluded, Cents.Mean(excludedTotal, metrics.NSims),
-            Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count), runId, candidates);
+        return (runId, advancementArtifactId, Cents.Mean(excludedTotal, metrics.NSims), Cents.Mean(fieldTotal, metrics.NSims * metrics.Entries.Count));
     }
+
+    /// <summary>The engine's measures of every strategy's entry in the excluded entry's seat (<see cref="SeatMeasures"/>).</summary>
+    private async Task<BacktestYear> MeasureAsync(
+        string calcuttaId, IReadOnlyList<BacktestCandidateResult> candidates, IReadOnlyList<BacktestExperiment> experiments, string baselineRunId,
+        long excludedCents, long fieldCents, BacktestOptions options, CancellationToken cancellationToken)
+    {
+        var pool = await grains.GetGrain<ICalcuttaGrain>(calcuttaId).GetAsync() ?? throw new InvalidOperationException($"{calcuttaId} vanished.");
+        var tournament = await grains.GetGrain<ITournamentGrain>(pool.TournamentId).GetAsync()
+            ?? throw new InvalidOperationException($"{pool.TournamentId} vanished.");
+        var excluded = pool.Entries.Single(e => e.IsLabExcluded);
+        var seats = new List<SeatEntry> { new(BacktestStrategies.RealEntry, excluded.Bids.ToEntrantBids()) };
+        foreach (var candidate in candidates)
+        {
+            var record = await CandidateAsync(candidate.CandidateId);
+            seats.Add(new SeatEntry(candidate.MarketModel, [.. record.Bids.Select(b => new EntrantBid(b.TeamId, b.BidPoints))]));
+        }
+
+        seats.AddRange(experiments.Select(e => e.Seat));
+        var (measures, fieldAverage) = SeatMeasures.Measure(tournament, pool, seats, Sigmas, StartingState, options.NSims, options.Seed, cancellationToken);
+        return new BacktestYear(calcuttaId, tournament.Year, excluded.EntryKey, excludedCents, fieldCents, baselineRunId, candidates, measures, fieldAverage);
+    }
+
+    private async Task<CandidateRecord> CandidateAsync(string candidateId) =>
+        await grains.GetGrain<ICandidateGrain>(candidateId).GetAsync() ?? throw new InvalidOperationException($"Candidate {candidateId} vanished.");
 
     /// <summary>Starts (or finds) an orchestration's spec-derived run, waits for it, and reads its report (the metrics artifact).</summary>
     private async Task<T> RunToReportAsync<T>(string kind, JsonObject request, CancellationToken cancellationToken)

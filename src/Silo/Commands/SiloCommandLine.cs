@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using LabSandbox.Silo.Backtest;
+using LabSandbox.Silo.Calibration;
 using LabSandbox.Silo.Database;
 using LabSandbox.Silo.Hosting;
 using LabSandbox.Silo.Keys;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 namespace LabSandbox.Silo.Commands;
 
 /// <summary>
-/// The executable's command line: <c>migrate</c>, <c>backtest</c> and <c>keys</c> run and exit; no command runs the silo
+/// The executable's command line: <c>migrate</c>, <c>backtest</c>, <c>field-calibration</c> and <c>keys</c> run and exit; no command runs the silo
 /// host, which reads the rest of the line as configuration (<c>--LabSandbox:GatewayPort 30001</c>). Any
 /// command-line mistake prints what is wrong on stderr and exits with <see cref="ExitCodes.UsageError"/>.
 /// </summary>
@@ -35,6 +36,7 @@ public static class SiloCommandLine
         {
             MigrateCommand.Create(),
             BacktestCommand.Create(),
+            FieldCalibrationCommand.Create(),
             KeysCommand.Create(keysConfiguration),
         };
 

@@ -21,7 +21,7 @@ public sealed class ApiContractsTests(EmbeddedApiFixture fixture) : IClassFixtur
 {
     private const string Features = "LabSandbox.Api.Features";
 
-    private static readonly string[] FeatureAreas = ["Runs", "Artifacts", "Datasets", "Lab", "Sandbox", "Experiments", "Health"];
+    private static readonly string[] FeatureAreas = ["Runs", "Artifacts", "Datasets", "Lab", "Sandbox", "Experiments", "Backtest", "Health"];
 
     private static readonly Assembly Api = typeof(RunsApi).Assembly;
 

@@ -13,8 +13,9 @@ public sealed class SiloCommandLineTests
     [InlineData(new[] { "--help" }, new[] { "migrate", "backtest", "--help", "--version", "--LabSandbox:GatewayPort" })]
     [InlineData(new[] { "-h" }, new[] { "migrate", "backtest" })]
     [InlineData(new[] { "migrate", "--help" }, new[] { " migrate [options]", "--connection", "ConnectionStrings__LabSandbox" })]
-    [InlineData(new[] { "backtest", "--help" }, new[] { " backtest [options]", "--nsims", "--seed", "--output", "100000", "2025" })]
+    [InlineData(new[] { "backtest", "--help" }, new[] { " backtest [options]", "--nsims", "--seed", "--output", "--report-json", "100000", "2025" })]
     [InlineData(new[] { "backtest", "--bogus", "--help" }, new[] { "--nsims" })]
+    [InlineData(new[] { "field-calibration", "--help" }, new[] { " field-calibration [options]", "--fields", "--nsims", "--seed", "--output", "2000", "100000", "2025" })]
     public async Task Help_exits_0_and_lists_the_commands_and_options(string[] args, string[] expected)
     {
         var run = await InvokeAsync(args);
@@ -49,6 +50,9 @@ public sealed class SiloCommandLineTests
     [InlineData(new[] { "backtest", "--nsims=1.5" }, "--nsims must be a whole number")]
     [InlineData(new[] { "backtest", "--seed", "-1" }, "--seed must be a whole number 0 or more, not '-1'")]
     [InlineData(new[] { "backtest", "--output", " " }, "--output must name a file")]
+    [InlineData(new[] { "backtest", "--report-json", "" }, "--report-json must name a file")]
+    [InlineData(new[] { "field-calibration", "--fields", "0" }, "--fields must be a whole number from 1 to 1,000,000, not '0'")]
+    [InlineData(new[] { "field-calibration", "--output", " " }, "--output must name a file")]
     [InlineData(new[] { "backtest", "--nsims" }, "'--nsims'")]
     [InlineData(new[] { "migrate", "--connection" }, "'--connection'")]
     [InlineData(new[] { "--LabSandbox:GatewayPort" }, "'--LabSandbox:GatewayPort' has no value")]

@@ -111,6 +111,9 @@ public sealed class ReadEndpointsWriteNothingTests(EmbeddedApiFixture fixture) :
 
             // The audit trail (the writes above made rows to read), with its filter and paging, and one refused query.
             ["/api/v1/audit/"] = ["/api/v1/audit", "/api/v1/audit?after=1&limit=2", "/api/v1/audit?actor=local", "/api/v1/audit?limit=0"],
+
+            // The backtest report is embedded in the build: no grain is read, let alone written.
+            ["/api/v1/backtest/"] = ["/api/v1/backtest"],
         };
 
         // The Sandbox's reads, each with the status it must answer (so the existing ids really are read).

@@ -82,6 +82,8 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         ["GET /api/v1/experiments/{experimentId}/events"] = "reader",
         ["GET /api/v1/experiments/{experimentId}/runs"] = "reader",
         ["POST /api/v1/experiments/{experimentId}/cancel"] = "analyst",
+
+        ["GET /api/v1/backtest/"] = "reader",
     };
 
     private static readonly string[] Callers = ["none", "revoked", "reader", "analyst", "admin"];

@@ -1,3 +1,4 @@
+using LabSandbox.Api.Components.Shared;
 using System.Text.Json.Nodes;
 
 namespace LabSandbox.Api.Features.Experiments;
@@ -50,6 +51,18 @@ public sealed class ExperimentForm
 
     public double PruneZ { get; set; } = 1.0;
 
+    /// <summary>Who the seat plays against: <c>real</c> (hindsight) or a modeled field (honest).</summary>
+    public string FieldModel { get; set; } = FieldModels.Real;
+
+    /// <summary>A modeled field's fitted parameters; blank: fitted for the pool by a <c>field_fit</c> run first.</summary>
+    public string? FieldParametersArtifactId { get; set; }
+
+    /// <summary>What the search maximizes (<see cref="ObjectiveText"/> names them).</summary>
+    public string Objective { get; set; } = "expected_payout";
+
+    /// <summary>λ of <c>risk_adjusted</c>; sent only with that objective, as the API takes it.</summary>
+    public double RiskAversion { get; set; } = 1.0;
+
     /// <summary>The request body; optional text fields are left out when blank so the API's defaults apply.</summary>
     public string ToRequestJson()
     {
@@ -74,6 +87,24 @@ public sealed class ExperimentForm
         AddIfSet(body, "name", Name);
         AddIfSet(body, "excludedEntryKey", ExcludedEntryKey);
         AddIfSet(body, "initialCandidateId", InitialCandidateId);
+
+        // Defaults (the real field, the expected payout) are left out, so a request that chooses neither is the body it always was.
+        if (FieldModels.IsModeled(FieldModel))
+        {
+            body["fieldModel"] = FieldModel;
+            AddIfSet(body, "fieldParametersArtifactId", FieldParametersArtifactId);
+        }
+
+        if (Objective != "expected_payout")
+        {
+            body["objective"] = Objective;
+        }
+
+        if (Objective == "risk_adjusted")
+        {
+            body["riskAversion"] = RiskAversion;
+        }
+
         return body.ToJsonString();
     }
 

@@ -9,7 +9,8 @@ namespace LabSandbox.Api.Features.Experiments;
 /// What an experiment needs before it can start: the metrics of a succeeded advancement run for the pool's
 /// tournament (scored by the pool's rules) and a market-share artifact of the pool. A new user has neither, so the
 /// form can make them: the same spec-derived runs the Lab's generation makes (same request, same run), started
-/// through the run factory, waited for, and their artifact ids handed back. Nothing is looked up as "latest".
+/// through the run factory, waited for, and their artifact ids handed back. Nothing is looked up as "latest". A
+/// modeled field's parameters are made the same way, by the pool's <c>field_fit</c> run.
 /// </summary>
 public static class ExperimentInputs
 {
@@ -61,6 +62,18 @@ public static class ExperimentInputs
         progress($"Predicting the market's shares ({marketModel})…");
         var market = await RunToArtifactAsync(cluster, RunKinds.MarketShare, marketRequest, "market_share", cancellationToken);
         return new Prepared(advancement.ArtifactId, market.ArtifactId, market.Error);
+    }
+
+    /// <summary>
+    /// Starts (or finds: spec-derived) the <c>field_fit</c> run of the pool and field model, fitted on the other years'
+    /// pools, and hands back its <c>field_parameters</c> artifact.
+    /// </summary>
+    public static async Task<(string? ArtifactId, string? Error)> PrepareFieldAsync(
+        IClusterClient cluster, string calcuttaId, string fieldModel, Action<string> progress, CancellationToken cancellationToken)
+    {
+        progress($"Fitting the {fieldModel} field on the other years' pools…");
+        var request = new JsonObject { ["calcuttaId"] = calcuttaId, ["fieldModel"] = fieldModel };
+        return await RunToArtifactAsync(cluster, "field_fit", request, "field_parameters", cancellationToken);
     }
 
     private static async Task<(string? ArtifactId, string? Error)> RunToArtifactAsync(

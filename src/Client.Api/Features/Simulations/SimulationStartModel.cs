@@ -1,3 +1,5 @@
+using LabSandbox.Api.Components.Shared;
+
 namespace LabSandbox.Api.Features.Simulations;
 
 /// <summary>
@@ -39,6 +41,15 @@ public sealed class SimulationStartModel
     public string? ExcludedEntryKey { get; set; }
 
     public string? FocusCandidateId { get; set; }
+
+    /// <summary>Who the seat plays against: <c>real</c> (the pool's entries) or a modeled field (<see cref="FieldModels"/>).</summary>
+    public string FieldModel { get; set; } = FieldModels.Real;
+
+    /// <summary>A modeled field's <c>field_parameters</c> artifact (from a <c>field_fit</c> run of the pool).</summary>
+    public string? FieldParametersArtifactId { get; set; }
+
+    /// <summary><c>market_sampled</c> only: the market shares its opponents' teams are drawn in proportion to.</summary>
+    public string? MarketShareArtifactId { get; set; }
 
     public bool IsSynthetic => PoolKind == Synthetic;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabSandbox.Api.Components.Shared;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Sandbox;
@@ -54,6 +55,15 @@ public sealed class SimulationStarter(IClusterClient cluster)
         };
         AddOptional(request, "excludedEntryKey", form.ExcludedEntryKey);
         AddOptional(request, "focusCandidateId", form.IsSynthetic ? form.FocusCandidateId : null);
+
+        // The real field is the default and stays out of the request, as before field models existed.
+        if (FieldModels.IsModeled(form.FieldModel))
+        {
+            request["fieldModel"] = form.FieldModel;
+            AddOptional(request, "fieldParametersArtifactId", form.FieldParametersArtifactId);
+            AddOptional(request, "marketShareArtifactId", form.FieldModel == "market_sampled" ? form.MarketShareArtifactId : null);
+        }
+
         return request;
     }
 
