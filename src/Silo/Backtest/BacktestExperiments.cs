@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LabSandbox.Grains.Engine.Experiments;
 using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -23,15 +24,28 @@ public sealed class BacktestExperiments(IGrainFactory grains, SpecDerivedRuns ru
     public const int MaxIterations = 8;
     public const int Patience = 3;
 
-    /// <summary>Screening, evaluation and final simulations for a backtest of <paramref name="nSims"/> per year.</summary>
-    public static (long Screening, long Evaluation, long Final) SearchSims(long nSims) =>
-        (Math.Clamp(nSims / 50, 100, 2_000), Math.Clamp(nSims / 25, 100, 4_000), Math.Clamp(nSims / 5, 1_000, 20_000));
+    public const int EvaluationSamples = 2;
+
+    /// <summary>
+    /// Screening, evaluation and final simulations for a backtest of <paramref name="nSims"/> per year. Over a modeled
+    /// field every batch (each evaluation sample included) has at least 30 field blocks, the fewest its clustered
+    /// intervals accept (docs/experiments.md#clustered-intervals).
+    /// </summary>
+    public static (long Screening, long Evaluation, long Final) SearchSims(long nSims, bool modeled)
+    {
+        var (screening, evaluation, final) = (Math.Clamp(nSims / 50, 100, 2_000), Math.Clamp(nSims / 25, 100, 4_000), Math.Clamp(nSims / 5, 1_000, 20_000));
+        return modeled
+            ? (Math.Max(screening, ModeledBatch), Math.Max(evaluation, EvaluationSamples * ModeledBatch), Math.Max(final, ModeledBatch))
+            : (screening, evaluation, final);
+    }
+
+    private const long ModeledBatch = ClusteredStatistics.MinimumClusters * FieldBlocks.SimulationsPerField;
 
     /// <param name="field">The request's field: <c>fieldModel</c> and <c>fieldParametersArtifactId</c>, or nothing for the real field.</param>
     public async Task<BacktestExperiment> RunAsync(
         string strategy, CandidateRecord ridge, string advancementArtifactId, JsonObject field, BacktestOptions options, CancellationToken cancellationToken)
     {
-        var (screening, evaluation, final) = SearchSims(options.NSims);
+        var (screening, evaluation, final) = SearchSims(options.NSims, modeled: field.ContainsKey("fieldModel"));
         var request = new JsonObject
         {
             ["name"] = $"Backtest {strategy} {ridge.CalcuttaId}",
@@ -45,7 +59,7 @@ public sealed class BacktestExperiments(IGrainFactory grains, SpecDerivedRuns ru
             ["candidatesPerIteration"] = CandidatesPerIteration,
             ["screeningSims"] = screening,
             ["evaluationSims"] = evaluation,
-            ["evaluationSamples"] = 2,
+            ["evaluationSamples"] = EvaluationSamples,
             ["finalSims"] = final,
             ["maxIterations"] = MaxIterations,
             ["patience"] = Patience,
@@ -104,8 +118,11 @@ public sealed class BacktestExperiments(IGrainFactory grains, SpecDerivedRuns ru
     /// <summary>The search settings as the report states them.</summary>
     public static string Describe(long nSims)
     {
-        var (screening, evaluation, final) = SearchSims(nSims);
+        string Sizes((long Screening, long Evaluation, long Final) sims) => string.Create(CultureInfo.InvariantCulture,
+            $"screening {sims.Screening:N0}, evaluation {sims.Evaluation:N0} in {EvaluationSamples} samples, final {sims.Final:N0}");
+        var (real, modeled) = (SearchSims(nSims, modeled: false), SearchSims(nSims, modeled: true));
+        var sizes = real == modeled ? Sizes(real) : $"{Sizes(real)}; over the modeled field at least 30 field blocks a batch: {Sizes(modeled)}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{CandidatesPerIteration} challengers per iteration, screening {screening:N0}, evaluation {evaluation:N0} in 2 samples, final {final:N0}, at most {MaxIterations} iterations, patience {Patience}");
+            $"{CandidatesPerIteration} challengers per iteration, {sizes}, at most {MaxIterations} iterations, patience {Patience}");
     }
 }

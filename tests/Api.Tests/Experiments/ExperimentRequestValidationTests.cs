@@ -33,6 +33,7 @@ public sealed class ExperimentRequestValidationTests(ExperimentsFixture fixture)
         { "exp-bad-initial", "initialCandidateId", "unknown initial candidate" },
         { "exp-bad-field-model", "fieldModel", "fieldModel bogus" },
         { "exp-no-field-parameters", "fieldParametersArtifactId", "modeled field without parameters" },
+        { "exp-few-field-blocks", "evaluationSims,fieldParametersArtifactId,finalSims,screeningSims", "modeled field with too few field blocks" },
         { "bad id!", "experimentId", "invalid experiment id" },
     };
 
@@ -58,7 +59,9 @@ public sealed class ExperimentRequestValidationTests(ExperimentsFixture fixture)
             "excluded entry not in the pool" => fixture.Request(experimentId, ("excludedEntryKey", "P999")),
             "unknown initial candidate" => fixture.Request(experimentId, ("initialCandidateId", "cand-missing")),
             "fieldModel bogus" => fixture.Request(experimentId, ("fieldModel", "oracle")),
-            "modeled field without parameters" => fixture.Request(experimentId, ("fieldModel", "market_sampled")),
+            "modeled field without parameters" => fixture.Request(
+                experimentId, ("fieldModel", "market_sampled"), ("screeningSims", 30_000), ("evaluationSims", 60_000), ("finalSims", 30_000)),
+            "modeled field with too few field blocks" => fixture.Request(experimentId, ("fieldModel", "market_sampled")),
             _ => fixture.Request(experimentId),
         };
         var before = await http.ListIdsAsync();
@@ -67,6 +70,12 @@ public sealed class ExperimentRequestValidationTests(ExperimentsFixture fixture)
         var reply = await http.SendAsync(HttpMethod.Post, ExperimentApi.Experiments, request);
         var problem = SandboxApi.AssertInvalid(reply, why, fields.Split(','));
         Assert.All(fields.Split(','), field => Assert.Contains($"{field}: ", problem.Text("detail")));
+        if (why == "modeled field with too few field blocks")
+        {
+            // It names the field and says why: intervals count field blocks, and need 30 of them.
+            Assert.Contains("fieldModel 'market_sampled'", problem.Text("detail"));
+            Assert.Contains("at least 30 of them (30,000 simulations)", problem.Text("detail"));
+        }
 
         Assert.Equal(before, await http.ListIdsAsync());
         Assert.Equal(runsBefore, await http.AllRunIdsAsync());

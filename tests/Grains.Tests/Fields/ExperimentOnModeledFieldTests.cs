@@ -11,12 +11,14 @@ namespace LabSandbox.Grains.Tests.Fields;
 
 /// <summary>
 /// An experiment against a modeled field: it runs to a recorded convergence reason, says it is honest, every paired
-/// run pins the field, and the same config and master seed give the same search on 1 and 3 silos.
+/// run pins the field and carries its field blocks' cluster sums, and the same config and master seed give the same
+/// search on 1 and 3 silos.
 /// </summary>
 [Collection(SimulationClustersCollection.Name)]
 public sealed class ExperimentOnModeledFieldTests(OneSiloCluster one, ThreeSiloCluster three)
 {
-    private static readonly TestSearch Small = new(Candidates: 4, Screening: 1_000, Evaluation: 2_000, Samples: 2, Final: 4_000, MaxIterations: 2, Patience: 2);
+    // The smallest batches a modeled field allows: 30 field blocks of 1,000 simulations each (docs/experiments.md#clustered-intervals).
+    private static readonly TestSearch Small = new(Candidates: 4, Screening: 30_000, Evaluation: 60_000, Samples: 2, Final: 30_000, MaxIterations: 2, Patience: 2);
 
     [Fact]
     public async Task A_market_sampled_experiment_converges_says_honest_and_repeats_identically_on_one_and_three_silos()
@@ -43,6 +45,8 @@ public sealed class ExperimentOnModeledFieldTests(OneSiloCluster one, ThreeSiloC
             var metrics = await PinnedArtifacts.ReadInlineAsync<PairedSimulationMetrics>(
                 grains, final.Artifacts.Single(a => a.Kind == ArtifactKinds.Metrics).ArtifactId);
             Assert.Equal("market_sampled", metrics.Field!.Model);
+            // Its intervals count field blocks: every variant carries the cluster sums of the final's 30 blocks.
+            Assert.All(metrics.Variants, v => Assert.Equal(30, v.Clusters!.Count));
 
             traces.Add((where, Trace(id, experiment, await driver.IterationsAsync(id), await driver.EventsAsync(id))));
         }

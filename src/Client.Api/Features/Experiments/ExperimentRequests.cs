@@ -22,6 +22,8 @@ namespace LabSandbox.Api.Features.Experiments;
 /// <param name="FieldModel">
 /// <c>real</c> (default: the pool's real entries — a best response in hindsight) or a modeled field, <c>market_sampled</c>
 /// (drawn in proportion to <c>marketShareArtifactId</c>) or <c>history_resampled</c> (honest: fitted on other years).
+/// A modeled field's intervals count field blocks of 1,000 simulations, so <c>screeningSims</c>, each evaluation sample
+/// and <c>finalSims</c> need at least 30 of them (30,000 simulations).
 /// </param>
 /// <param name="FieldParametersArtifactId">Modeled fields: the <c>field_parameters</c> artifact of a <c>field_fit</c> run of the pool and model.</param>
 /// <param name="Objective">What the search maximizes: <c>expected_payout</c> (default), <c>p_first</c>, <c>p_in_the_money</c> or <c>risk_adjusted</c> (mean − λ·sd of payout cents).</param>

@@ -67,7 +67,8 @@ public sealed class PairedEvaluator
 
     public int Variants => _kernels.Length;
 
-    public PairedTotals CreateTotals() => new(Variants);
+    /// <summary>Totals for this evaluator: clustered by field block over a modeled field, whose blocks share opponents.</summary>
+    public PairedTotals CreateTotals() => new(Variants, clustered: !_fields.IsFixed);
 
     /// <summary>Simulations <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 of every variant.</summary>
     public void Run(ulong seed, long start, long count, PairedTotals into, CancellationToken cancellationToken)
@@ -79,6 +80,12 @@ public sealed class PairedEvaluator
             if (!_fields.IsFixed && field != _compiledField)
             {
                 Compile(field);
+            }
+
+            // A modeled field's block is one cluster of correlated simulations (nothing for the real field).
+            if (!_fields.IsFixed)
+            {
+                into.EnterField(field);
             }
 
             for (var i = blockStart; i < blockStart + blockCount; i++)

@@ -14,7 +14,8 @@ public sealed record MomentSums(long Firsts, long InTheMoney, long Sum, Int128 S
 /// A variant's exact sums paired with its reference's (the incumbent, or the initial entry) over the same simulations:
 /// both entries' moments, how often exactly one of them finished first / in the money, and the cross-moments
 /// Σ x^a·y^b of the variant's payout x with the reference's payout y. Everything an objective's paired interval
-/// needs; samples with independent seeds merge by adding (each is paired within itself).
+/// needs; samples with independent seeds merge by adding (each is paired within itself). <paramref name="Clusters"/>:
+/// the field blocks' sums over a modeled field (null for the real field, whose simulations are independent).
 /// </summary>
 public sealed record PairedSums(
     long Simulations,
@@ -25,17 +26,18 @@ public sealed record PairedSums(
     Int128 Cross11,
     Int128 Cross21,
     Int128 Cross12,
-    Int128 Cross22)
+    Int128 Cross22,
+    ClusterSums? Clusters = null)
 {
     public static PairedSums Empty { get; } = new(0, MomentSums.Zero, MomentSums.Zero, 0, 0, 0, 0, 0, 0);
 
     /// <summary>The variant alone: paired with an entry that never pays nor finishes first, its "gain" is its own value.</summary>
-    public PairedSums Alone() => new(Simulations, Variant, MomentSums.Zero, Variant.Firsts, Variant.InTheMoney, 0, 0, 0, 0);
+    public PairedSums Alone() => new(Simulations, Variant, MomentSums.Zero, Variant.Firsts, Variant.InTheMoney, 0, 0, 0, 0, Clusters?.Alone());
 
     public PairedSums Add(PairedSums other) => checked(new(
         Simulations + other.Simulations, Variant.Add(other.Variant), Reference.Add(other.Reference),
         FirstsDiscordant + other.FirstsDiscordant, InTheMoneyDiscordant + other.InTheMoneyDiscordant,
-        Cross11 + other.Cross11, Cross21 + other.Cross21, Cross12 + other.Cross12, Cross22 + other.Cross22));
+        Cross11 + other.Cross11, Cross21 + other.Cross21, Cross12 + other.Cross12, Cross22 + other.Cross22, MergeClusters(other)));
 
     /// <summary>Σ (x − y): the paired payout difference's total.</summary>
     public long PayoutDiffTotal => checked(Variant.Sum - Reference.Sum);
@@ -54,6 +56,16 @@ public sealed record PairedSums(
         (1, 2) => Cross12,
         (2, 2) => Cross22,
         _ => throw new ArgumentOutOfRangeException(nameof(a), $"No sum of x^{a}·y^{b} is kept."),
+    };
+
+    /// <summary>Cluster sums add; empty sums (nothing yet) take the other's; clustered and unclustered sums never mix.</summary>
+    private ClusterSums? MergeClusters(PairedSums other) => (Clusters, other.Clusters) switch
+    {
+        (null, null) => null,
+        ({ } a, { } b) => a.Add(b),
+        (null, { } b) when Simulations == 0 => b,
+        ({ } a, null) when other.Simulations == 0 => a,
+        _ => throw new ArgumentException("Clustered sums (a modeled field) cannot merge with unclustered ones.", nameof(other)),
     };
 
     private static Int128 Power(MomentSums m, int k) => k switch

@@ -11,13 +11,17 @@ namespace LabSandbox.Grains.Engine.Experiments;
 /// Int128 bound: every sum here is at most n·X⁴ for n simulations whose payouts are at most X cents. A run has at
 /// most 5,000,000 simulations and a challenger's merged totals at most 6,000,000 (&lt; 2²³), so every payout below
 /// 2²⁶ cents ($671,088 — far above any pool's prize) keeps n·X⁴ &lt; 2¹²⁷. The arithmetic is checked: a pool beyond that
-/// bound fails loudly instead of wrapping.
+/// bound fails loudly instead of wrapping. <paramref name="clustered"/> (a modeled field): the totals also keep
+/// <see cref="ClusterSums"/> per field block, for intervals that do not take the block's simulations as independent.
 /// </remarks>
 public sealed class PairedTotals
 {
-    public PairedTotals(int variants)
+    private readonly ClusterTotals? _clusters;
+
+    public PairedTotals(int variants, bool clustered = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(variants, 1);
+        _clusters = clustered ? new ClusterTotals(variants) : null;
         PayoutCents = new long[variants];
         PayoutSquares = new Int128[variants];
         PayoutCubes = new Int128[variants];
@@ -35,6 +39,9 @@ public sealed class PairedTotals
     }
 
     public int Variants => PayoutCents.Length;
+
+    /// <summary>Whether the simulations are clustered by field block (a modeled field).</summary>
+    public bool Clustered => _clusters is not null;
 
     public long Simulations { get; set; }
 
@@ -74,6 +81,9 @@ public sealed class PairedTotals
     /// <summary>Σ x²·y².</summary>
     public Int128[] Cross22 { get; }
 
+    /// <summary>The next simulations play field <paramref name="field"/>; a new field closes the open cluster (no-op unclustered).</summary>
+    public void EnterField(long field) => _clusters?.Enter(field);
+
     /// <summary>
     /// One simulation of variant <paramref name="variant"/>: its payout and finishing position, paired with variant 0's
     /// on the same simulation (for variant 0 itself the pair is its own, so its differences are zero).
@@ -89,6 +99,7 @@ public sealed class PairedTotals
         var diff = payoutCents - referencePayoutCents;
         DiffCents[variant] += diff;
         DiffSquares[variant] += (Int128)diff * diff;
+        _clusters?.Record(variant, payoutCents, first, inTheMoney);
         if (payoutCents == 0)
         {
             return; // Most simulations pay nothing: every power and cross-moment below is zero.
@@ -112,7 +123,7 @@ public sealed class PairedTotals
     /// <summary>Variant <paramref name="variant"/>'s sums paired with variant 0's (the sums every objective's paired interval reads).</summary>
     public PairedSums Paired(int variant) => new(
         Simulations, Moments(variant), Moments(0), FirstsDiscordant[variant], InTheMoneyDiscordant[variant],
-        Cross11[variant], Cross21[variant], Cross12[variant], Cross22[variant]);
+        Cross11[variant], Cross21[variant], Cross12[variant], Cross22[variant], _clusters?.Sums(variant));
 
     public MomentSums Moments(int variant) => new(
         Firsts[variant], InTheMoney[variant], PayoutCents[variant], PayoutSquares[variant], PayoutCubes[variant], PayoutFourths[variant]);
@@ -123,6 +134,13 @@ public sealed class PairedTotals
         {
             throw new ArgumentException($"Totals of {other.Variants} variants cannot merge into totals of {Variants}.", nameof(other));
         }
+
+        if (other.Clustered != Clustered)
+        {
+            throw new ArgumentException("Clustered totals (a modeled field) cannot merge with unclustered ones.", nameof(other));
+        }
+
+        _clusters?.Add(other._clusters!);
 
         Simulations += other.Simulations;
         for (var v = 0; v < Variants; v++)

@@ -16,7 +16,15 @@ public static class PayoutStatistics
         var n = (double)simulations;
         var mean = totalCents / n;
         var variance = Math.Max(0.0, ((double)squares - (mean * totalCents)) / (n - 1));
-        var halfWidth = z * Math.Sqrt(variance / n);
+        return FromStandardError(simulations, totalCents, Math.Sqrt(variance / n), z);
+    }
+
+    /// <summary>The mean of <paramref name="totalCents"/> over the simulations ± z·<paramref name="standardError"/> (a clustered se, say).</summary>
+    public static PayoutEstimate FromStandardError(long simulations, long totalCents, double standardError, double z)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(simulations, 2);
+        var mean = totalCents / (double)simulations;
+        var halfWidth = z * standardError;
         return new PayoutEstimate(
             simulations, totalCents, Cents.Mean(totalCents, simulations),
             (long)Math.Floor(mean - halfWidth), (long)Math.Ceiling(mean + halfWidth));

@@ -10,7 +10,8 @@ namespace LabSandbox.Grains.Engine.Experiments;
 /// needs the centered moments μab = mean(u^a·w^b) for a + b ≤ 4 (a, b ≤ 2 when both appear), which are computed
 /// exactly from the raw integer sums (binomial expansion in arbitrary precision) before turning into doubles, so no
 /// cancellation between large raw moments loses the small centered ones. With λ = 0 it is the payout gain's s/√n.
-/// An entry whose payout never varies has sd 0 and its term drops (α or β = 0).
+/// An entry whose payout never varies has sd 0 and its term drops (α or β = 0). Over a modeled field the same ψ is
+/// summed per field block (<see cref="ClusteredStatistics.DeltaStandardError"/>).
 /// </summary>
 public static class RiskAdjustedEstimate
 {
@@ -29,9 +30,24 @@ public static class RiskAdjustedEstimate
             - (2 * alpha * (Mu(3, 0) - Mu(2, 1)))
             + (2 * beta * (Mu(1, 2) - Mu(0, 3)))
             - (2 * alpha * beta * (Mu(2, 2) - (m20 * m02)));
-        var se = Math.Sqrt(Math.Max(0.0, psiSquares) / (n - 1));
-        var value = ((double)sums.Variant.Sum / n) - (lambda * sx) - (((double)sums.Reference.Sum / n) - (lambda * sy));
+        var (meanX, meanY) = ((double)sums.Variant.Sum / n, (double)sums.Reference.Sum / n);
+        var se = sums.Clusters is null
+            ? Math.Sqrt(Math.Max(0.0, psiSquares) / (n - 1))
+            : ClusteredStatistics.DeltaStandardError(sums, Influence(alpha, beta, meanX, meanY));
+        var value = (meanX - (lambda * sx)) - (meanY - (lambda * sy));
         return new ObjectiveEstimate(ExperimentObjectives.RiskAdjusted, ExperimentObjectives.Cents, n, value, se, value - (z * se), value + (z * se), null);
+    }
+
+    /// <summary>
+    /// ψ summed over a cluster, by component of z = (m, X, Y, X2, Y2, …): Σu = X − m·x̄ and Σu² = X2 − 2x̄·X + m·x̄², so
+    /// ψ_b = (1 + 2αx̄)·X − (1 + 2βȳ)·Y − α·X2 + β·Y2 + (a multiple of m, which centering removes: Σ_b ψ_b = 0).
+    /// </summary>
+    private static double[] Influence(double alpha, double beta, double meanX, double meanY)
+    {
+        var c = new double[ClusterSums.Components];
+        (c[ClusterSums.X], c[ClusterSums.Y]) = (1 + (2 * alpha * meanX), -1 - (2 * beta * meanY));
+        (c[ClusterSums.X2], c[ClusterSums.Y2]) = (-alpha, beta);
+        return c;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace LabSandbox.Grains.Runs.Experiment;
 
 /// <summary>
 /// One variant's exact sums, paired with the incumbent's on the same simulations, summed over an iteration's samples
-/// (independent seeds, each paired within itself); its payout and gain, and both under the experiment's objective.
+/// (independent seeds, each paired within itself; over a modeled field their field blocks' cluster sums add); its payout and gain, and both under the experiment's objective.
 /// </summary>
 public sealed class ChallengerTotals(ExperimentSearchSettings settings)
 {
@@ -18,12 +18,14 @@ public sealed class ChallengerTotals(ExperimentSearchSettings settings)
     public void Add(long simulations, PairedVariantMetrics variant, PairedVariantMetrics reference) =>
         _sums = _sums.Add(variant.Paired(simulations, reference));
 
+    /// <summary>The variant's payout (cluster-robust interval over a modeled field).</summary>
     public PayoutStatistic Payout(double z = PayoutStatistics.Z95) =>
-        PayoutStatistics.From(_sums.Simulations, _sums.Variant.Sum, _sums.Variant.Squares, z).ToPayoutStatistic();
+        (_sums.Clusters is null
+            ? PayoutStatistics.From(_sums.Simulations, _sums.Variant.Sum, _sums.Variant.Squares, z)
+            : ObjectiveStatistics.PayoutGain(_sums.Alone(), z)).ToPayoutStatistic();
 
-    /// <summary>The paired payout gain over the incumbent.</summary>
-    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) =>
-        PayoutStatistics.From(_sums.Simulations, _sums.PayoutDiffTotal, _sums.PayoutDiffSquares, z).ToPayoutStatistic();
+    /// <summary>The paired payout gain over the incumbent (cluster-robust interval over a modeled field).</summary>
+    public PayoutStatistic Gain(double z = PayoutStatistics.Z95) => ObjectiveStatistics.PayoutGain(_sums, z).ToPayoutStatistic();
 
     /// <summary>The paired gain over the incumbent under the objective: what the judge reads.</summary>
     public ObjectiveEstimate ObjectiveGain(double z = PayoutStatistics.Z95) =>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LabSandbox.Grains.Datasets;
 using LabSandbox.Grains.Engine.Advancement;
 using LabSandbox.Grains.Engine.Experiments;
+using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Optimizer;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Datasets;
@@ -71,6 +72,11 @@ public static class ExperimentPlanner
         search = search with { Objective = objective, RiskAversion = RiskAversion(reader, objective) };
 
         var fieldRequest = FieldRequest.Read(reader, ownMarketField: false);
+        if (!fieldRequest.IsReal)
+        {
+            RequireClusters(reader, search, fieldRequest.Model);
+        }
+
         reader.RejectUnknownFields();
 
         var pool = await PoolAsync(reader, grains, calcuttaId, syntheticId, excludedGiven, excluded);
@@ -178,6 +184,35 @@ public static class ExperimentPlanner
     /// <summary>A whole number in range; <paramref name="fallback"/> when absent (none: required) or invalid (the error is recorded).</summary>
     private static long Whole(RequestReader reader, string field, long? fallback, long min, long max) =>
         reader.WholeNumber(field, min, max, required: fallback is null) ?? fallback ?? 0;
+
+    /// <summary>
+    /// Over a modeled field a field block's simulations share their opponents, so intervals are cluster-robust and rest
+    /// on the number of blocks: every batch judged alone (screening, each evaluation sample, final) needs
+    /// <see cref="ClusteredStatistics.MinimumClusters"/> of them for the normal approximation to hold.
+    /// </summary>
+    private static void RequireClusters(RequestReader reader, ExperimentSearchSettings search, string fieldModel)
+    {
+        const long minimum = ClusteredStatistics.MinimumClusters * FieldBlocks.SimulationsPerField;
+        var (block, least) = (Text(FieldBlocks.SimulationsPerField), Text(minimum));
+        var why = $"with fieldModel '{fieldModel}' the {block} simulations of a field block share their opponents, "
+            + $"so intervals count field blocks, and the normal approximation needs at least {ClusteredStatistics.MinimumClusters} of them ({least} simulations)";
+        if (search.ScreeningSims < minimum)
+        {
+            reader.Error("screeningSims", $"'screeningSims' must be at least {least}: {why}.");
+        }
+
+        if (search.EvaluationSims / search.EvaluationSamples < minimum)
+        {
+            reader.Error("evaluationSims", $"Each evaluation sample ('evaluationSims' / 'evaluationSamples') must have at least {least} simulations: {why}.");
+        }
+
+        if (search.FinalSims < minimum)
+        {
+            reader.Error("finalSims", $"'finalSims' must be at least {least}: {why}.");
+        }
+    }
+
+    private static string Text(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Objective(RequestReader reader)
     {

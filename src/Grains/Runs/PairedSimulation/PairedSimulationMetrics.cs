@@ -27,6 +27,8 @@ public sealed record PairedSimulationMetrics(
 /// after <paramref name="Gain"/> are what every experiment objective's paired interval needs (docs/experiments.md#objectives):
 /// powers 3 and 4 of the payout, the simulations where exactly one of this variant and variant 0 finished first / in
 /// the money, and the cross-moments Σ x^a·y^b of this variant's payout x with variant 0's y on the same simulation.
+/// <paramref name="Clusters"/>: over a modeled field, the field blocks' sums (absent for the real field), and then the
+/// payout and gain intervals are cluster-robust.
 /// </summary>
 public sealed record PairedVariantMetrics(
     string Key,
@@ -46,4 +48,11 @@ public sealed record PairedVariantMetrics(
     string CrossCents11,
     string CrossCents21,
     string CrossCents12,
-    string CrossCents22);
+    string CrossCents22,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClusterMetrics? Clusters = null);
+
+/// <summary>
+/// A variant's <c>ClusterSums</c> against variant 0 (docs/experiments.md#clustered-intervals): the number of field blocks
+/// and Σ_b z_b·z_bᵀ over z = (m, X, Y, X2, Y2, F, G, I, J), upper triangle row by row, as decimal strings.
+/// </summary>
+public sealed record ClusterMetrics(long Count, IReadOnlyList<string> Products);

@@ -34,6 +34,13 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             throw new NonRetryableRunException("A paired simulation needs at least one variant and two simulations.");
         }
 
+        if (p.Field is not null && p.NSims < MinimumModeledSimulations)
+        {
+            // Its intervals count field blocks (docs/experiments.md#clustered-intervals); the experiment planner asks the same.
+            throw new NonRetryableRunException(
+                $"A paired simulation over a modeled field needs at least {MinimumModeledSimulations} simulations ({ClusteredStatistics.MinimumClusters} field blocks): its intervals count blocks.");
+        }
+
         var totals = await Task.Run(
             () =>
             {
@@ -48,12 +55,16 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             cancellationToken);
 
         static string Text(Int128 value) => value.ToString(CultureInfo.InvariantCulture);
+        // Over a modeled field the intervals are cluster-robust (field blocks); the real field's are as they always were.
+        PayoutEstimate Payout(int i) => totals.Clustered ? ObjectiveStatistics.PayoutGain(totals.Paired(i).Alone()) : PayoutStatistics.Payout(totals, i);
+        PayoutEstimate Gain(int i) => totals.Clustered ? ObjectiveStatistics.PayoutGain(totals.Paired(i)) : PayoutStatistics.Gain(totals, i);
         var variants = p.Variants.Select((v, i) => new PairedVariantMetrics(
             v.Key, v.Bids, totals.Firsts[i], totals.InTheMoney[i],
             totals.PayoutCents[i], Text(totals.PayoutSquares[i]), totals.DiffCents[i], Text(totals.DiffSquares[i]),
-            PayoutStatistics.Payout(totals, i).ToPayoutStatistic(), PayoutStatistics.Gain(totals, i).ToPayoutStatistic(),
+            Payout(i).ToPayoutStatistic(), Gain(i).ToPayoutStatistic(),
             Text(totals.PayoutCubes[i]), Text(totals.PayoutFourths[i]), totals.FirstsDiscordant[i], totals.InTheMoneyDiscordant[i],
-            Text(totals.Cross11[i]), Text(totals.Cross21[i]), Text(totals.Cross12[i]), Text(totals.Cross22[i]))).ToList();
+            Text(totals.Cross11[i]), Text(totals.Cross21[i]), Text(totals.Cross12[i]), Text(totals.Cross22[i]),
+            totals.Paired(i).Clusters.ToClusterMetrics())).ToList();
         var document = new PairedSimulationMetrics(
             Kind, context.Spec.EngineVersion, context.Spec.DatasetRefs, p.AdvancementArtifactId, p.StartingState, p.ExcludedEntryKey,
             p.EntryKey, p.Seed, p.NSims, context.Spec.Experiment, variants, FieldUsed.Of(p.Field, compiled.Fielded, p.EntryKey));
@@ -68,6 +79,9 @@ public sealed class PairedSimulationRunHandler(SimulationModelCache models) : IR
             context.InlineJson(BidsArtifactKind, "bids.json", p.Variants, summary),
         ]);
     }
+
+    /// <summary>30 field blocks: the fewest a modeled field's clustered intervals rest on.</summary>
+    public const long MinimumModeledSimulations = ClusteredStatistics.MinimumClusters * FieldBlocks.SimulationsPerField;
 
     /// <summary>The variants' bids: what a Candidate born of an experiment points to.</summary>
     public const string BidsArtifactKind = "bids";

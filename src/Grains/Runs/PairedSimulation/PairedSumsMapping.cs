@@ -13,7 +13,12 @@ public static class PairedSumsMapping
     /// <summary><paramref name="variant"/>'s sums paired with <paramref name="reference"/> (variant 0 of the same run).</summary>
     public static PairedSums Paired(this PairedVariantMetrics variant, long simulations, PairedVariantMetrics reference) => new(
         simulations, variant.Moments(), reference.Moments(), variant.FirstsDiscordant, variant.InTheMoneyDiscordant,
-        Parse(variant.CrossCents11), Parse(variant.CrossCents21), Parse(variant.CrossCents12), Parse(variant.CrossCents22));
+        Parse(variant.CrossCents11), Parse(variant.CrossCents21), Parse(variant.CrossCents12), Parse(variant.CrossCents22),
+        variant.Clusters is { } c ? new ClusterSums(c.Count, [.. c.Products.Select(Parse)]) : null);
+
+    /// <summary>The engine's cluster sums as recorded (null for the real field).</summary>
+    public static ClusterMetrics? ToClusterMetrics(this ClusterSums? sums) =>
+        sums is null ? null : new(sums.Clusters, [.. sums.Products.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
 
     public static ObjectiveStatistic ToObjectiveStatistic(this ObjectiveEstimate e) =>
         new(e.Objective, e.Unit, e.Simulations, e.Value, e.StandardError, e.Low, e.High, e.Total);
