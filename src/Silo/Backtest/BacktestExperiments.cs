@@ -121,8 +121,8 @@ public sealed class BacktestExperiments(IGrainFactory grains, SpecDerivedRuns ru
         string Sizes((long Screening, long Evaluation, long Final) sims) => string.Create(CultureInfo.InvariantCulture,
             $"screening {sims.Screening:N0}, evaluation {sims.Evaluation:N0} in {EvaluationSamples} samples, final {sims.Final:N0}");
         var (real, modeled) = (SearchSims(nSims, modeled: false), SearchSims(nSims, modeled: true));
-        var sizes = real == modeled ? Sizes(real) : $"{Sizes(real)}; over the modeled field at least 30 field blocks a batch: {Sizes(modeled)}";
+        var sizes = real == modeled ? Sizes(real) : $"real field: {Sizes(real)}; modeled field, at least 30 field blocks per batch: {Sizes(modeled)}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{CandidatesPerIteration} challengers per iteration, {sizes}, at most {MaxIterations} iterations, patience {Patience}");
+            $"{CandidatesPerIteration} challengers per iteration, at most {MaxIterations} iterations, patience {Patience}; {sizes}");
     }
 }
