@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Experiments;
+using LabSandbox.Grains.Tests.Fields;
 using LabSandbox.Grains.Tests.Simulations;
 using Xunit.Abstractions;
 
@@ -9,7 +10,8 @@ namespace LabSandbox.Grains.Tests.Experiments;
 /// <summary>
 /// Each objective drives a whole search (docs/experiments.md#objectives): it runs to a recorded convergence reason,
 /// every challenger and the final comparison carry the objective's paired estimate, the judge's decisions follow it,
-/// and the same config and master seed give the same search twice on one silo and on three.
+/// and the same config and master seed give the same search twice on one silo and on three — against the real field
+/// (hindsight) and against a modeled <c>market_sampled</c> field (honest).
 /// </summary>
 [Collection(SimulationClustersCollection.Name)]
 public sealed class ExperimentObjectiveTests(OneSiloCluster one, ThreeSiloCluster three, ITestOutputHelper output)
@@ -21,14 +23,32 @@ public sealed class ExperimentObjectiveTests(OneSiloCluster one, ThreeSiloCluste
     [InlineData("p_first", null)]
     [InlineData("p_in_the_money", null)]
     [InlineData("risk_adjusted", 0.5)]
-    public async Task Each_objective_runs_to_a_recorded_convergence_reason_identically_on_one_and_three_silos(string objective, double? lambda)
+    public Task Each_objective_runs_to_a_recorded_convergence_reason_identically_on_one_and_three_silos(string objective, double? lambda) =>
+        RunEverywhereAsync(objective, lambda, modeledField: false);
+
+    [Theory]
+    [InlineData("expected_payout", null)]
+    [InlineData("p_first", null)]
+    [InlineData("p_in_the_money", null)]
+    [InlineData("risk_adjusted", 0.5)]
+    public Task Each_objective_against_a_modeled_field_runs_to_a_recorded_convergence_reason_identically_on_one_and_three_silos(string objective, double? lambda) =>
+        RunEverywhereAsync(objective, lambda, modeledField: true);
+
+    private async Task RunEverywhereAsync(string objective, double? lambda, bool modeledField)
     {
         var search = new TestSearch(Candidates: 4, Screening: 500, Evaluation: 1_000, Final: 4_000, MaxIterations: 3, Patience: 2, Objective: objective, RiskAversion: lambda);
         var traces = new List<(string Where, string Trace)>();
         foreach (var (where, grains) in new[] { ("1 silo, first", one.Grains), ("1 silo, second", one.Grains), ("3 silos", three.Grains) })
         {
             var driver = new ExperimentDriver(grains);
-            var config = await driver.PlanAsync(ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 20261206, search));
+            var request = ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 20261206, search);
+            if (modeledField)
+            {
+                request["fieldModel"] = "market_sampled";
+                request["fieldParametersArtifactId"] = await new FieldDriver(grains).ParametersArtifactIdAsync("market_sampled");
+            }
+
+            var config = await driver.PlanAsync(request);
             Assert.Equal(objective, config.Search.Objective);
             Assert.Equal(lambda ?? 0, config.Search.RiskAversion);
             var id = ExperimentDriver.NewId($"objective-{objective}");
@@ -36,11 +56,12 @@ public sealed class ExperimentObjectiveTests(OneSiloCluster one, ThreeSiloCluste
             var iterations = await driver.IterationsAsync(id);
             var events = await driver.EventsAsync(id);
             AssertJudgedOn(objective, experiment, iterations, events);
+            Assert.Equal(modeledField ? FieldHonesty.Honest : FieldHonesty.Hindsight, experiment.FieldHonesty);
             traces.Add((where, Trace(id, experiment, iterations, events)));
             if (where == "3 silos")
             {
                 var r = experiment.Result!;
-                output.WriteLine($"{objective}: {experiment.ConvergenceReason} after {experiment.NumIterations} iterations; "
+                output.WriteLine($"{objective} ({config.FieldModel} field): {experiment.ConvergenceReason} after {experiment.NumIterations} iterations; "
                     + $"{iterations.Sum(i => i.Challengers.Count(c => c.Pruned))} pruned, {iterations.Count(i => i.AcceptedChallenger is not null)} accepted; "
                     + $"final gain {r.ObjectiveImprovement!.Value:G6} [{r.ObjectiveImprovement.Low:G6}, {r.ObjectiveImprovement.High:G6}] {r.ObjectiveImprovement.Unit}, significant {r.Significant}");
             }
