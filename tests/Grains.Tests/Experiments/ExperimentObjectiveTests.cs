@@ -36,7 +36,10 @@ public sealed class ExperimentObjectiveTests(OneSiloCluster one, ThreeSiloCluste
 
     private async Task RunEverywhereAsync(string objective, double? lambda, bool modeledField)
     {
-        var search = new TestSearch(Candidates: 4, Screening: 500, Evaluation: 1_000, Final: 4_000, MaxIterations: 3, Patience: 2, Objective: objective, RiskAversion: lambda);
+        // A modeled field needs at least 30 field blocks of 1,000 simulations per batch (docs/experiments.md#clustered-intervals).
+        var search = modeledField
+            ? new TestSearch(Candidates: 4, Screening: 30_000, Evaluation: 60_000, Samples: 2, Final: 30_000, MaxIterations: 2, Patience: 2, Objective: objective, RiskAversion: lambda)
+            : new TestSearch(Candidates: 4, Screening: 500, Evaluation: 1_000, Final: 4_000, MaxIterations: 3, Patience: 2, Objective: objective, RiskAversion: lambda);
         var traces = new List<(string Where, string Trace)>();
         foreach (var (where, grains) in new[] { ("1 silo, first", one.Grains), ("1 silo, second", one.Grains), ("3 silos", three.Grains) })
         {
