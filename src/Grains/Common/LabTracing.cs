@@ -31,6 +31,7 @@ public static class LabTracing
     public const string SiloKey = "labsandbox.silo";
     public const string ArtifactIdKey = "labsandbox.artifact.id";
     public const string ArtifactKindKey = "labsandbox.artifact.kind";
+    public const string ExperimentIdKey = "labsandbox.experiment.id";
     public const string IterationKey = "labsandbox.experiment.iteration";
     public const string BatchSizeKey = "labsandbox.experiment.batch.size";
     public const string PoolKey = "labsandbox.lab.pool";
@@ -49,6 +50,15 @@ public static class LabTracing
             activity?.SetTag(RunKindKey, kind);
         }
 
+        return activity;
+    }
+
+    /// <summary>Starts a child span of an experiment's search (an iteration, or one evaluation batch of it).</summary>
+    public static Activity? StartExperimentSpan(string name, string experimentId, int iteration)
+    {
+        var activity = LabDiagnostics.ActivitySource.StartActivity(name);
+        activity?.SetTag(ExperimentIdKey, experimentId);
+        activity?.SetTag(IterationKey, iteration);
         return activity;
     }
 
