@@ -4,7 +4,7 @@ using OpenTelemetry.Trace;
 
 namespace LabSandbox.Silo.Telemetry;
 
-/// <summary>What ties logs and storage calls to the run traces (docs/observability.md).</summary>
+/// <summary>What ties logs and storage calls to the run traces (docs/tracing.md).</summary>
 public static class LabTraceCorrelation
 {
     /// <summary>The activity's trace, span and parent ids as a scope, so every JSON log line written under a span names it.</summary>
