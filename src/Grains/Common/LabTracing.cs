@@ -37,6 +37,9 @@ public static class LabTracing
     public const string PoolKey = "labsandbox.lab.pool";
     public const string MemberKey = "labsandbox.cohort.member";
 
+    /// <summary>The W3C header Orleans' activity propagation carries in <see cref="RequestContext"/>.</summary>
+    private const string TraceParentKey = "traceparent";
+
     /// <summary>At most this many chunk spans per attempt: a 100,000-chunk run's trace stays a few hundred spans.</summary>
     public const int MaxTracedChunks = 100;
 
@@ -85,7 +88,8 @@ public static class LabTracing
 
     /// <summary>
     /// Makes the calls that follow carry this trace's id with the sampled flag off, so the grain-call spans they
-    /// cause (here and on other silos) are not recorded, while logs still name the trace. Null when nothing is traced.
+    /// cause (here and on other silos, with the hosts' <c>CallerSamplingProcessor</c>) are not recorded, while logs still
+    /// name the trace. Null when nothing is traced. The caller must be an async method.
     /// </summary>
     public static Activity? StartUnsampledScope()
     {
@@ -94,10 +98,14 @@ public static class LabTracing
             return null;
         }
 
-        // Not from an ActivitySource, so no exporter sees it; only its context (flags 00) flows onward.
+        // Not from an ActivitySource, so no exporter sees it; only its context (flags 00) flows onward. Orleans starts no
+        // client span under an unsampled local parent, so it would not replace the traceparent the current grain call
+        // brought in: set it here (the caller is an async method, so this ends with it).
         var scope = new Activity("labsandbox.unsampled");
         scope.SetParentId(current.TraceId, current.SpanId, ActivityTraceFlags.None);
-        return scope.Start();
+        scope.Start();
+        RequestContext.Set(TraceParentKey, scope.Id!);
+        return scope;
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public static class LabTelemetry
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t =>
             {
-                t.AddSource(ActivitySources).AddLabStorageTracing();
+                t.AddSource(ActivitySources).AddLabTracing();
                 tracing?.Invoke(t);
             })
             .WithMetrics(m =>

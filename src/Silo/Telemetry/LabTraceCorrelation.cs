@@ -16,7 +16,9 @@ public static class LabTraceCorrelation
 
     /// <summary>
     /// A span per PostgreSQL command (grain storage, reminders, membership, the artifact store), under the span that
-    /// caused it. Background polls (membership, reminders) start traces of their own.
+    /// caused it (background polls start traces of their own); and the caller's sampling decision kept across grain
+    /// calls (<see cref="CallerSamplingProcessor"/>). Call it before adding exporters: processors run in order.
     /// </summary>
-    public static TracerProviderBuilder AddLabStorageTracing(this TracerProviderBuilder tracing) => tracing.AddNpgsql();
+    public static TracerProviderBuilder AddLabTracing(this TracerProviderBuilder tracing) =>
+        tracing.AddProcessor(new CallerSamplingProcessor()).AddNpgsql();
 }

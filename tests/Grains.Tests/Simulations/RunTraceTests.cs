@@ -78,6 +78,30 @@ public sealed class RunTraceTests(ThreeSiloCluster three)
     }
 
     [Fact]
+    public async Task A_run_of_more_chunks_than_are_traced_records_only_the_sampled_chunks_calls()
+    {
+        await three.RestoreSilosAsync();
+        using var spans = new SpanCapture();
+        const int chunks = 3 * LabTracing.MaxTracedChunks;
+        var spec = await three.Runs.PlanAsync(chunks * 1_000, 47, 1_000);
+        var runId = SimulationDriver.NewRunId("trace-sampled");
+        var request = await spans.CreateUnderRequestAsync(() => three.Runs.CreateAsync(runId, spec));
+        await three.Runs.SucceededAsync(runId);
+        var execute = await spans.WaitForAsync(s => s.OperationName == LabTracing.RunExecute && Tagged(s, runId), "the run.execute span");
+
+        // A traced chunk's call records its Orleans client and server spans, the new chunk grain's activation spans and
+        // run.chunk; an untraced chunk's records none, on any silo, so the trace grows with the sample, not the run.
+        var trace = spans.InTrace(request.TraceId);
+        Assert.Equal(LabTracing.MaxTracedChunks, trace.Count(s => s.OperationName == LabTracing.RunChunk));
+        Assert.Equal(LabTracing.MaxTracedChunks, trace.Count(s => s.OperationName == "ISimulationChunkGrain/RunAsync" && s.Kind == ActivityKind.Server));
+        Assert.Equal(LabTracing.MaxTracedChunks, trace.Count(s => s.OperationName == "ISimulationChunkGrain/RunAsync" && s.Kind == ActivityKind.Client));
+        var activations = trace.Count(s => s.OperationName == "activate grain");
+        Assert.True(activations < LabTracing.MaxTracedChunks + 30, $"{activations} grain activations traced for {LabTracing.MaxTracedChunks} traced chunks");
+        Assert.Equal(chunks, execute.GetTagItem(LabTracing.ChunkCountKey));
+        Assert.Equal(chunks, execute.Events.Sum(e => (int)e.Tags.Single(t => t.Key == "labsandbox.chunks").Value!));
+    }
+
+    [Fact]
     public void A_100000_chunk_run_traces_at_most_a_hundred_chunks_spread_over_the_run()
     {
         var traced = Enumerable.Range(0, 100_000).Where(c => LabTracing.TracesChunk(c, 100_000)).ToList();

@@ -8,7 +8,7 @@ namespace LabSandbox.Grains.Tests.Telemetry;
 
 /// <summary>
 /// Every span the test process's silos and client record while it lives (an in-memory exporter over the product's
-/// activity sources, sampled as in production), and a test span that stands in for the API request.
+/// activity sources, sampled and processed as in production), and a test span that stands in for the API request.
 /// </summary>
 public sealed class SpanCapture : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class SpanCapture : IDisposable
     private readonly TracerProvider _provider;
 
     public SpanCapture() =>
-        _provider = Sdk.CreateTracerProviderBuilder().AddSource(LabTelemetry.ActivitySources).AddSource(TestSource).AddInMemoryExporter(_spans).Build()!;
+        _provider = Sdk.CreateTracerProviderBuilder().AddSource(LabTelemetry.ActivitySources).AddSource(TestSource).AddLabTracing().AddInMemoryExporter(_spans).Build()!;
 
     /// <summary>Runs <paramref name="create"/> under a fresh root span, as the API's request span would be; returns that span.</summary>
     public async Task<Activity> CreateUnderRequestAsync(Func<Task> create)
