@@ -16,6 +16,7 @@ public static class LabTracing
     public const string RunCheckpoint = "run.checkpoint";
     public const string ArtifactWrite = "artifact.write";
     public const string RunComplete = "run.complete";
+    public const string ExperimentSearch = "experiment.search";
     public const string ExperimentIteration = "experiment.iteration";
     public const string ExperimentBatch = "experiment.batch";
     public const string LabPool = "lab.pool";
@@ -27,7 +28,7 @@ public static class LabTracing
     public const string ChunkIndexKey = "labsandbox.chunk.index";
     public const string ChunkSimulationsKey = "labsandbox.chunk.simulations";
     public const string ChunkCountKey = "labsandbox.chunk.count";
-    public const string ChunksTracedKey = "labsandbox.chunk.traced";
+    public const string CheckpointChunksKey = "labsandbox.checkpoint.chunks";
     public const string SiloKey = "labsandbox.silo";
     public const string ArtifactIdKey = "labsandbox.artifact.id";
     public const string ArtifactKindKey = "labsandbox.artifact.kind";

@@ -224,7 +224,7 @@ public sealed partial class RunGrain(
     {
         _nextDispatchAt = time.GetUtcNow() + Recovery.Lease;
         using var activity = inRequestTrace
-            ? LabTracing.StartRunSpan(LabTracing.RunDispatch, RunId, S.Spec!.Kind)
+            ? LabDiagnostics.ActivitySource.StartActivity(LabTracing.RunDispatch)
             : LabTracing.StartLinkedRoot(LabTracing.RunDispatch, S.TraceParent, Activity.Current?.Id);
         activity?.SetTag(LabTracing.RunIdKey, RunId);
         activity?.SetTag(LabTracing.RunKindKey, S.Spec!.Kind);

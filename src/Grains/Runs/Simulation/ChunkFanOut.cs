@@ -197,7 +197,7 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
             using var span = Interlocked.Increment(ref _checkpointsTraced) <= LabTracing.MaxTracedChunks
                 ? LabTracing.StartRunSpan(LabTracing.RunCheckpoint, context.RunId)
                 : LabTracing.StartUnsampledScope();
-            span?.SetTag(LabTracing.ChunkCountKey, checkpoint.CompletedChunks.Count);
+            span?.SetTag(LabTracing.CheckpointChunksKey, checkpoint.CompletedChunks.Count);
             await checkpoints.SaveAsync(checkpoint);
         }
         catch
