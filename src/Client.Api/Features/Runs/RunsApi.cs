@@ -5,7 +5,6 @@ using LabSandbox.Api.Infrastructure.Idempotency;
 using LabSandbox.Api.Infrastructure.OpenApi;
 using LabSandbox.Api.Infrastructure.Requests;
 using LabSandbox.Api.Infrastructure.Security;
-using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Interfaces.Security;
@@ -59,9 +58,9 @@ public static class RunsApi
 
         var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? IdempotencyKeyHeader.ScopedTo(LabActor.Current, header) : null;
         // The run's first attempt (executor, chunks, artifacts) is traced under this span.
-        using var span = LabDiagnostics.ActivitySource.StartActivity(LabTracing.RunCreate);
+        using var span = RunCreateTracing.Start();
         var created = await cluster.GetGrain<IRunFactoryGrain>(0).CreateAsync(body.Json, key);
-        span?.SetTag(LabTracing.RunIdKey, created.RunId);
+        RunCreateTracing.Created(span, created.RunId);
         return created.Outcome switch
         {
             RunCreationOutcome.Created => TypedResults.AcceptedAtRoute(
