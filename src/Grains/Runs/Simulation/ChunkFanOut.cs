@@ -24,7 +24,7 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
     private readonly ChunkSiloTally _tally = new();
     private Activity? _attemptSpan;
     private int _chunkCount;
-    private int _checkpointsTraced;
+    private int _checkpointSaves;
     private SimulationAccumulator _totals = null!;
     private HashSet<int> _done = [];
     private long _simulationsDone;
@@ -194,7 +194,7 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         try
         {
             // Checkpoints come every few seconds: a long run's first ones are traced, the rest only counted.
-            using var span = Interlocked.Increment(ref _checkpointsTraced) <= LabTracing.MaxTracedChunks
+            using var span = Interlocked.Increment(ref _checkpointSaves) <= LabTracing.MaxTracedChunks
                 ? LabTracing.StartRunSpan(LabTracing.RunCheckpoint, context.RunId)
                 : LabTracing.StartUnsampledScope();
             span?.SetTag(LabTracing.CheckpointChunksKey, checkpoint.CompletedChunks.Count);
