@@ -17,6 +17,9 @@ public sealed class ArtifactWriter(IGrainFactory grains, IArtifactStore store, T
     public async Task<ArtifactRef> WriteAsync(string runId, ArtifactDraft draft, CancellationToken cancellationToken, string? idKey = null)
     {
         var id = ArtifactIdFor(runId, idKey ?? draft.Kind);
+        using var activity = LabTracing.StartRunSpan(LabTracing.ArtifactWrite, runId);
+        activity?.SetTag(LabTracing.ArtifactIdKey, id);
+        activity?.SetTag(LabTracing.ArtifactKindKey, draft.Kind);
         var storageUri = draft.Inline ? null : await store.PutAsync(id, draft.FileName, draft.Content, cancellationToken);
         var parquetUri = draft.Inline || !ArtifactTabular.IsJsonLines(draft.ContentType)
             ? null

@@ -51,10 +51,9 @@ public sealed partial class RunExecutorGrain(
 
         // The runs this attempt creates are the run creator's doing, whichever request, timer or reminder dispatched it.
         using var actorScope = actor is { Length: > 0 } ? LabActor.Use(actor) : null;
-        using var activity = LabDiagnostics.ActivitySource.StartActivity("run.execute");
-        activity?.SetTag("labsandbox.run.id", runId);
-        activity?.SetTag("labsandbox.run.kind", spec.Kind);
-        activity?.SetTag("labsandbox.run.attempt", attempt);
+        using var activity = LabTracing.StartRunSpan(LabTracing.RunExecute, runId, spec.Kind);
+        activity?.SetTag(LabTracing.RunAttemptKey, attempt);
+        activity?.SetTag(LabTracing.SiloKey, RuntimeIdentity);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["RunKind"] = spec.Kind });
         var started = Stopwatch.GetTimestamp();
         using var leaseLost = new CancellationTokenSource();
@@ -80,7 +79,13 @@ public sealed partial class RunExecutorGrain(
                 refs.Add(await writer.WriteAsync(runId, draft, CancellationToken.None));
             }
 
-            if (await run.CompleteAsync(attempt, refs) && output.AfterSuccess is { } afterSuccess)
+            bool completed;
+            using (LabTracing.StartRunSpan(LabTracing.RunComplete, runId, spec.Kind))
+            {
+                completed = await run.CompleteAsync(attempt, refs);
+            }
+
+            if (completed && output.AfterSuccess is { } afterSuccess)
             {
                 await RunAfterSuccessAsync(afterSuccess, runId);
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -50,6 +51,7 @@ public sealed partial class RunGrain(
         S.Status = RunStatus.Queued;
         S.CreatedAt = time.GetUtcNow();
         S.CreatedBy = LabActor.Current; // the caller's actor flows in RequestContext; work no request started is "system"
+        S.TraceParent = Activity.Current?.Id;
         Append(RunEventNames.Queued, message: $"{spec.Kind} run queued", actor: S.CreatedBy);
         await state.WriteStateAsync();
 
@@ -62,7 +64,8 @@ public sealed partial class RunGrain(
         await IndexDatasetsAsync();
         await StartRecoveryAsync();
 
-        await DispatchAsync();
+        // The first attempt belongs to the creating request's trace (Orleans carries it on the call).
+        await DispatchAsync(inRequestTrace: true);
         return Result.Accepted(Snapshot());
     }
 
@@ -213,12 +216,20 @@ public sealed partial class RunGrain(
 
     /// <summary>
     /// The next attempt runs off this grain; the executor reports back through the fenced methods. If no
-    /// executor claims it within a lease, the watchdog sends it again.
+    /// executor claims it within a lease, the watchdog sends it again. Only the create's own dispatch stays in
+    /// the request's trace: any other (watchdog, reminder, retry timer, requeue) starts a trace of its own,
+    /// linked to the run's first trace and to whatever asked for it, so each attempt is one bounded trace.
     /// </summary>
-    private Task DispatchAsync()
+    private async Task DispatchAsync(bool inRequestTrace = false)
     {
         _nextDispatchAt = time.GetUtcNow() + Recovery.Lease;
-        return GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!, S.CreatedBy));
+        using var activity = inRequestTrace
+            ? LabDiagnostics.ActivitySource.StartActivity(LabTracing.RunDispatch)
+            : LabTracing.StartLinkedRoot(LabTracing.RunDispatch, S.TraceParent, Activity.Current?.Id);
+        activity?.SetTag(LabTracing.RunIdKey, RunId);
+        activity?.SetTag(LabTracing.RunKindKey, S.Spec!.Kind);
+        activity?.SetTag(LabTracing.RunAttemptKey, S.Attempt + 1);
+        await GrainFactory.GetGrain<IRunExecutorGrain>($"{RunId}:{S.Attempt + 1}").ExecuteAsync(new RunExecution(RunId, S.Attempt + 1, S.Spec!, S.CreatedBy));
     }
 
     /// <summary>Every reported artifact must exist, belong to this run and have the reported kind; one must be metrics.</summary>

@@ -41,4 +41,10 @@ public sealed class RunState
 
     /// <summary>Who created the run (<see cref="Interfaces.Security.LabActor"/>); null for a run stored before actors were kept.</summary>
     [Id(14)] public string? CreatedBy { get; set; }
+
+    /// <summary>
+    /// The W3C traceparent of the request that created the run: attempts dispatched later start their own traces
+    /// linked to it. Saved with the run so the link survives restarts; null when nothing traced the create.
+    /// </summary>
+    [Id(15)] public string? TraceParent { get; set; }
 }

@@ -37,6 +37,7 @@ public static class LabTelemetry
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
+        builder.Logging.AddTraceIdsToLogs();
 
         // Orleans' own information logs drown the run events; configuration can still lower this.
         if (builder.Configuration["Logging:LogLevel:Orleans"] is null)
@@ -48,7 +49,7 @@ public static class LabTelemetry
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t =>
             {
-                t.AddSource(ActivitySources);
+                t.AddSource(ActivitySources).AddLabTracing();
                 tracing?.Invoke(t);
             })
             .WithMetrics(m =>

@@ -37,6 +37,13 @@ public sealed class RunTelemetryTests
         }
 
         var execute = Assert.Single(snapshot, a => a.OperationName == "run.execute" && Equals(a.GetTagItem("labsandbox.run.id"), runId));
+
+        // One trace from the HTTP request: its server span, then run.create, then (through the grains) run.execute.
+        var create = Assert.Single(snapshot, a => a.OperationName == "run.create" && Equals(a.GetTagItem("labsandbox.run.id"), runId));
+        var request = Assert.Single(snapshot, a => a.SpanId == create.ParentSpanId);
+        Assert.Equal(ActivityKind.Server, request.Kind);
+        Assert.Equal(create.TraceId, execute.TraceId);
+        Assert.True(IsAncestor(create, execute, snapshot), "run.create is not an ancestor of run.execute");
         Assert.Equal("advancement", execute.GetTagItem("labsandbox.run.kind"));
         Assert.Equal(1, execute.GetTagItem("labsandbox.run.attempt"));
         Assert.Contains(snapshot, a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
@@ -53,5 +60,19 @@ public sealed class RunTelemetryTests
                 }
             }
         }
+    }
+
+    private static bool IsAncestor(Activity ancestor, Activity span, IReadOnlyList<Activity> spans)
+    {
+        var bySpanId = spans.Where(s => s.TraceId == span.TraceId).ToDictionary(s => s.SpanId);
+        for (var parent = span.ParentSpanId; parent != default; parent = bySpanId.TryGetValue(parent, out var p) ? p.ParentSpanId : default)
+        {
+            if (parent == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

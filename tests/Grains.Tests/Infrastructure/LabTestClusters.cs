@@ -48,12 +48,20 @@ public static class LabTestClusters
         builder.Options.InitialSilosCount = silos;
         builder.Options.ConfigureFileLogging = false;
         builder.AddSiloBuilderConfigurator<TConfigurator>();
+        builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         await Eventually.WaitAsync(
             () => cluster.GrainFactory.GetGrain<IDatasetCatalogGrain>(IDatasetCatalogGrain.Key).GetAsync(),
             catalog => catalog.TournamentIds.Count > 0, "the real-data import");
         return cluster;
+    }
+
+    /// <summary>The test's own spans (a stand-in for the API request) reach the grains, as the API host's do.</summary>
+    private sealed class TracingClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddActivityPropagation();
     }
 
     public static async Task StopAsync(TestCluster? cluster, string artifactRoot)

@@ -62,6 +62,7 @@ public abstract class SimulationSiloConfigurator : ISiloConfigurator
         LabTestClusters.ConfigureLabSilo(siloBuilder, ArtifactRoot, Ledger);
         siloBuilder.AddIncomingGrainCallFilter<ChunkCallRecorder>();
         siloBuilder.AddIncomingGrainCallFilter<AttemptSilencer>();
+        siloBuilder.AddIncomingGrainCallFilter<ChunkStaller>();
     }
 
     protected static string NewArtifactRoot(string name) =>

@@ -57,7 +57,10 @@ public static class RunsApi
         }
 
         var key = request.Headers[IdempotencyKeyHeader.Name] is [{ Length: > 0 } header] ? IdempotencyKeyHeader.ScopedTo(LabActor.Current, header) : null;
+        // The run's first attempt (executor, chunks, artifacts) is traced under this span.
+        using var span = RunCreateTracing.Start();
         var created = await cluster.GetGrain<IRunFactoryGrain>(0).CreateAsync(body.Json, key);
+        RunCreateTracing.Created(span, created.RunId);
         return created.Outcome switch
         {
             RunCreationOutcome.Created => TypedResults.AcceptedAtRoute(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Artifacts;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Runs;
@@ -39,6 +40,8 @@ public sealed class CohortSimulationRunHandler(SpecDerivedRuns runs) : IRunHandl
         {
             try
             {
+                using var span = LabTracing.StartRunSpan(LabTracing.CohortMember, context.RunId, context.Spec.Kind);
+                span?.SetTag(LabTracing.MemberKey, member.SyntheticCalcuttaId);
                 var memberRun = await starter.StartAsync(member, stop.Token);
                 await ReportAsync("start", $"{member.SyntheticCalcuttaId}: {memberRun.RunId}");
                 return (Member: member.SyntheticCalcuttaId, Run: (CohortMemberRun?)memberRun, Error: (string?)null);

@@ -54,8 +54,8 @@ public sealed partial class ExperimentRunHandler(ILogger<ExperimentRunHandler> l
     {
         var teams = await OptimizerInputs.ReadTeamsAsync(context.Grains, p.Config.AdvancementArtifactId, p.Config.MarketShareArtifactId);
         var recorded = await experiment.GetIterationsAsync(0, int.MaxValue);
-        using var activity = LabDiagnostics.ActivitySource.StartActivity("experiment.search");
-        activity?.SetTag("labsandbox.experiment.id", p.ExperimentId);
+        using var activity = LabDiagnostics.ActivitySource.StartActivity(LabTracing.ExperimentSearch);
+        activity?.SetTag(LabTracing.ExperimentIdKey, p.ExperimentId);
         activity?.SetTag("labsandbox.experiment.resumed_after", recorded.Count == 0 ? null : recorded[^1].Iteration);
         LogSearchStarting(p.ExperimentId, recorded.Count == 0 ? 0 : recorded[^1].Iteration + 1);
         var search = new ExperimentSearch(

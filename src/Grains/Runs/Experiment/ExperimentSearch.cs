@@ -44,12 +44,16 @@ public sealed class ExperimentSearch(
                 configDigest = ExperimentRuns.ConfigDigest(config), config.MasterSeed, pool = config.Pool, config.InitialCandidateId,
                 initialBids = config.InitialBids, search = _settings,
             });
-            history.Add(await InitialAsync(cancellationToken));
+            using (LabTracing.StartExperimentSpan(LabTracing.ExperimentIteration, experimentId, 0))
+            {
+                history.Add(await InitialAsync(cancellationToken));
+            }
         }
 
         var reason = StopReason(history[^1]);
         while (reason is null)
         {
+            using var iteration = LabTracing.StartExperimentSpan(LabTracing.ExperimentIteration, experimentId, history[^1].Iteration + 1);
             history.Add(await IterateAsync(history[^1], cancellationToken));
             reason = StopReason(history[^1]);
         }

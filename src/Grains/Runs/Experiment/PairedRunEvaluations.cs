@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Grains.Interfaces.Commands;
 using LabSandbox.Grains.Interfaces.Experiments;
@@ -25,6 +26,13 @@ public sealed class PairedRunEvaluations(IGrainFactory grains, string experiment
         int iteration, int sample, string purpose, long seed, long nSims, IReadOnlyList<PairedVariant> variants, CancellationToken cancellationToken)
     {
         var reference = new ExperimentRunRef(ExperimentRuns.SimulationRunId(experimentId, iteration, sample, purpose), iteration, sample, purpose);
+
+        // The evaluation's run is created under this span, so its first attempt (and its chunks) join the experiment's trace.
+        using var batch = LabTracing.StartExperimentSpan(LabTracing.ExperimentBatch, experimentId, iteration);
+        batch?.SetTag(LabTracing.RunIdKey, reference.RunId);
+        batch?.SetTag("labsandbox.experiment.purpose", purpose);
+        batch?.SetTag("labsandbox.experiment.sample", sample);
+        batch?.SetTag(LabTracing.BatchSizeKey, variants.Count);
         if (!await _experiment.RegisterRunAsync(reference))
         {
             throw new OperationCanceledException($"Experiment '{experimentId}' has ended.");

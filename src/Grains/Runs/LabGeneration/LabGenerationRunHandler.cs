@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Lab;
 using LabSandbox.Grains.Interfaces.Runs;
 using LabSandbox.Grains.Lab;
@@ -38,7 +39,14 @@ public sealed class LabGenerationRunHandler(SpecDerivedRuns runs) : IRunHandler
             await gate.WaitAsync(stop.Token);
             try
             {
-                var outcome = await generator.GenerateAsync(calcuttaId, pinned.GetValueOrDefault(calcuttaId), stop.Token);
+                LabPoolOutcome outcome;
+                using (var span = LabTracing.StartRunSpan(LabTracing.LabPool, context.RunId, context.Spec.Kind))
+                {
+                    span?.SetTag(LabTracing.PoolKey, calcuttaId);
+                    outcome = await generator.GenerateAsync(calcuttaId, pinned.GetValueOrDefault(calcuttaId), stop.Token);
+                    span?.SetTag("labsandbox.lab.outcome", outcome.Outcome);
+                }
+
                 var done = Interlocked.Increment(ref finished);
                 var message = $"{calcuttaId}: {outcome.Outcome} {outcome.CandidateId ?? outcome.Reason}".TrimEnd();
                 if (!await context.ReportProgressAsync("pools", 100.0 * done / p.CalcuttaIds.Count, message))

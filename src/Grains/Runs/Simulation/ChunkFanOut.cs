@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Bracket;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Simulations;
@@ -20,6 +21,10 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
     private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
+    private readonly ChunkSiloTally _tally = new();
+    private Activity? _attemptSpan;
+    private int _chunkCount;
+    private int _checkpointSaves;
     private SimulationAccumulator _totals = null!;
     private HashSet<int> _done = [];
     private long _simulationsDone;
@@ -28,7 +33,9 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
 
     public async Task<SimulationAccumulator> RunAsync(CancellationToken cancellationToken)
     {
-        var chunkCount = (int)((parameters.NSims + parameters.ChunkSize - 1) / parameters.ChunkSize);
+        var chunkCount = _chunkCount = (int)((parameters.NSims + parameters.ChunkSize - 1) / parameters.ChunkSize);
+        _attemptSpan = Activity.Current;
+        _attemptSpan?.SetTag(LabTracing.ChunkCountKey, chunkCount);
         var checkpoints = context.Grains.GetGrain<ISimulationCheckpointGrain>(context.RunId);
         await ResumeAsync(checkpoints);
         var pending = Enumerable.Range(0, chunkCount).Where(c => !_done.Contains(c)).ToList();
@@ -69,6 +76,7 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         {
             await stop.CancelAsync();
             await monitor;
+            _tally.WriteTo(_attemptSpan);
         }
 
         await SaveAsync(checkpoints);
@@ -97,13 +105,18 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
         var start = (long)chunk * parameters.ChunkSize;
         var work = new SimulationChunk(
             context.RunId, chunk, start, Math.Min(parameters.ChunkSize, parameters.NSims - start), (ulong)parameters.Seed, inputs);
+        // Only sampled chunks' calls are recorded (here and on the silo that runs them): the trace stays bounded.
+        using var unsampled = LabTracing.TracesChunk(chunk, _chunkCount) ? null : LabTracing.StartUnsampledScope();
         for (var attempt = 1; ; attempt++)
         {
             token.ThrowIfCancellationRequested();
             try
             {
                 // A fresh key per try: a chunk lost with its silo is placed again among the survivors.
-                return await context.Grains.GetGrain<ISimulationChunkGrain>($"{context.RunId}:{context.Attempt}:{chunk}:{attempt}").RunAsync(work);
+                var sent = Stopwatch.GetTimestamp();
+                var result = await context.Grains.GetGrain<ISimulationChunkGrain>($"{context.RunId}:{context.Attempt}:{chunk}:{attempt}").RunAsync(work);
+                _tally.Add(result.Silo, work.Count, Stopwatch.GetElapsedTime(sent));
+                return result;
             }
             catch (Exception ex) when (attempt < MaxTriesPerChunk && ex is not NonRetryableRunException && !token.IsCancellationRequested)
             {
@@ -180,6 +193,11 @@ internal sealed class ChunkFanOut(RunExecutionContext context, SimulationParams 
 
         try
         {
+            // Checkpoints come every few seconds: a long run's first ones are traced, the rest only counted.
+            using var span = Interlocked.Increment(ref _checkpointSaves) <= LabTracing.MaxTracedChunks
+                ? LabTracing.StartRunSpan(LabTracing.RunCheckpoint, context.RunId)
+                : LabTracing.StartUnsampledScope();
+            span?.SetTag(LabTracing.CheckpointChunksKey, checkpoint.CompletedChunks.Count);
             await checkpoints.SaveAsync(checkpoint);
         }
         catch

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Engine.Fields;
 using LabSandbox.Grains.Engine.Simulation;
 using LabSandbox.Grains.Interfaces.Simulations;
@@ -15,6 +17,11 @@ public sealed class SimulationChunkGrain(SimulationModelCache models) : Grain, I
 {
     public async Task<SimulationChunkResult> RunAsync(SimulationChunk chunk)
     {
+        // Only under a caller's trace: an untraced call must not start a trace per chunk.
+        using var span = Activity.Current is null ? null : LabTracing.StartRunSpan(LabTracing.RunChunk, chunk.RunId);
+        span?.SetTag(LabTracing.ChunkIndexKey, chunk.ChunkIndex);
+        span?.SetTag(LabTracing.ChunkSimulationsKey, chunk.Count);
+        span?.SetTag(LabTracing.SiloKey, RuntimeIdentity);
         try
         {
             var compiled = await models.GetAsync(chunk.Inputs, GrainFactory);
