@@ -29,6 +29,7 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         ["GET /api/docs/scalar.js"] = Open,
         ["GET /api/docs/scalar.aspnetcore.js"] = Open,
         ["GET /api/docs/favicon.svg"] = Open,
+        ["GET /metrics"] = "reader",
 
         ["GET /api/v1/tournaments/"] = "reader",
         ["GET /api/v1/tournaments/{tournamentId}"] = "reader",

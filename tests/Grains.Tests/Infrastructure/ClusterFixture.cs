@@ -45,6 +45,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IRunHandler, AlwaysThrowsRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, ActorProbeRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, QuickRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, Telemetry.FailsOnceRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, Telemetry.DeadLetterRunHandler>();
             siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
             siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
         }
