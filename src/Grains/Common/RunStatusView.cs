@@ -46,11 +46,13 @@ public sealed partial class RunStatusRefresher(IGrainFactory grains, ILogger<Run
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
 
+    /// <summary>Until the first read succeeds (the silo is usually still joining), tries again every second.</summary>
+    public static readonly TimeSpan FirstReadRetry = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _ = LabMetrics.RunsActive; // Creates the gauge with the meter's other instruments, before any run touches them.
-        using var timer = new PeriodicTimer(Every);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -58,11 +60,11 @@ public sealed partial class RunStatusRefresher(IGrainFactory grains, ILogger<Run
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // Usually the silo is still joining; the next tick tries again.
                 LogRefreshFailed(ex);
             }
+
+            await Task.Delay(RunStatusView.Latest is null ? FirstReadRetry : Every, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not refresh the run status counts for the runs.active gauge")]
