@@ -80,6 +80,29 @@ public sealed partial class LabMetricsTests(ClusterFixture fixture)
         AssertNoIdTags(recorder.All);
     }
 
+    [Fact]
+    public async Task An_attempt_whose_lease_lapses_counts_one_lapse_and_one_retry()
+    {
+        using var recorder = new MeasurementRecorder();
+        var runs = new RunDriver(fixture.Grains);
+        var runId = $"run-metrics-lapse-{Guid.NewGuid():N}";
+        AttemptSilencer.Silence(runId, 1);
+        await runs.CreateAsync(runId, await runs.TestSpecAsync(HangsRunHandler.KindName, new JsonObject { ["case"] = runId }));
+
+        await Eventually.WaitAsync(() => fixture.Grains.GetGrain<IRunGrain>(runId).GetAsync(), r => r is { Status: RunStatus.Running, Attempt: 2 },
+            $"run {runId}'s second attempt", TimeSpan.FromSeconds(30));
+        SlowRunGate.Release(runId);
+        var run = await runs.WaitTerminalAsync(runId);
+        Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.Attempt));
+
+        (string, string) kind = (LabMetrics.KindTag, HangsRunHandler.KindName);
+        Assert.Equal(1, recorder.Sum("labsandbox.runs.lease_lapses", kind));
+        Assert.Equal(1, recorder.Sum("labsandbox.runs.retries", kind));
+        Assert.Equal(0, recorder.Sum("labsandbox.runs.dead_letters", kind));
+        Assert.Equal(1, recorder.Sum("labsandbox.runs.finished", kind, (LabMetrics.StatusTag, "succeeded")));
+        AssertNoIdTags(recorder.All);
+    }
+
     /// <summary>Each tag key takes a handful of values at most, and none looks like a run, artifact, experiment or candidate id.</summary>
     internal static void AssertNoIdTags(IReadOnlyList<LabMeasurement> measurements)
     {

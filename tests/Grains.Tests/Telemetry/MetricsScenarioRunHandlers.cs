@@ -27,3 +27,17 @@ public sealed class DeadLetterRunHandler : IRunHandler
     public Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"always fails (attempt {context.Attempt})");
 }
+
+/// <summary>Waits on <see cref="SlowRunGate"/> without reporting progress, so a silenced attempt only stops renewing its lease.</summary>
+public sealed class HangsRunHandler : IRunHandler
+{
+    public const string KindName = "test_metrics_hangs";
+
+    public string Kind => KindName;
+
+    public async Task<RunOutput> ExecuteAsync(RunExecutionContext context, CancellationToken cancellationToken)
+    {
+        await SlowRunGate.WaitAsync(context.RunId);
+        return new RunOutput([TestDrafts.Json(ArtifactKinds.Metrics, context)]);
+    }
+}
