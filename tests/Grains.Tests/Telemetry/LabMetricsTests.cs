@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LabSandbox.Grains.Common;
+using LabSandbox.Grains.Interfaces.Experiments;
 using LabSandbox.Grains.Interfaces.Idempotency;
 using LabSandbox.Grains.Interfaces.Runs;
+using LabSandbox.Grains.Tests.Experiments;
 using LabSandbox.Grains.Tests.Infrastructure;
 using LabSandbox.Grains.Tests.Simulations;
 using LabSandbox.TestSupport;
@@ -100,6 +102,23 @@ public sealed partial class LabMetricsTests(ClusterFixture fixture)
         Assert.Equal(1, recorder.Sum("labsandbox.runs.retries", kind));
         Assert.Equal(0, recorder.Sum("labsandbox.runs.dead_letters", kind));
         Assert.Equal(1, recorder.Sum("labsandbox.runs.finished", kind, (LabMetrics.StatusTag, "succeeded")));
+        AssertNoIdTags(recorder.All);
+    }
+
+    [Fact]
+    public async Task Each_recorded_experiment_iteration_counts_once_under_its_objective_and_field_honesty()
+    {
+        using var recorder = new MeasurementRecorder();
+        var driver = new ExperimentDriver(fixture.Grains);
+        var id = ExperimentDriver.NewId("metrics");
+        var experiment = await driver.RunAsync(id, await driver.PlanAsync(
+            ExperimentDriver.Request(await driver.NaiveEvCandidateAsync(), 3, new TestSearch(MaxIterations: 2))));
+        var iterations = await driver.IterationsAsync(id);
+        Assert.Equal(experiment.NumIterations + 1, iterations.Count); // iteration 0, the initial entry, is recorded too
+
+        Assert.Equal(iterations.Count, recorder.Sum("labsandbox.experiments.iterations",
+            (LabMetrics.ObjectiveTag, "expected_payout"), (LabMetrics.FieldHonestyTag, FieldHonesty.Hindsight)));
+        Assert.Equal(iterations.Count, recorder.Sum("labsandbox.experiments.iterations"));
         AssertNoIdTags(recorder.All);
     }
 
