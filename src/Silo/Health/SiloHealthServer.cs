@@ -1,4 +1,5 @@
 using System.Net;
+using LabSandbox.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using LabSandbox.Silo.Telemetry;
 using OpenTelemetry.Metrics;
 
 namespace LabSandbox.Silo.Health;
