@@ -27,7 +27,7 @@ public static class LabMetrics
         "labsandbox.runs.queue_wait", unit: "s", description: "From a run's creation to its first attempt's start, by kind.");
 
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
-        "labsandbox.runs.retries", unit: "{retry}", description: "Further attempts scheduled after a failure or a lapsed lease, by kind.");
+        "labsandbox.runs.retries", unit: "{retry}", description: "Further attempts scheduled (after a failure, a lapsed lease or a release by a stopping silo), by kind.");
 
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>(
         "labsandbox.runs.dead_letters", unit: "{run}", description: "Runs failed and dead-lettered with no attempts left, by kind.");
