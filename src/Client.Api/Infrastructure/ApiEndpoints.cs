@@ -41,11 +41,12 @@ public static class ApiEndpoints
         api.MapBacktestApi();
         api.MapAuditApi();
         app.MapLabOpenApi();
+        app.MapLabMetrics();
         return app;
     }
 
-    /// <summary>The machine-facing paths (API, OpenAPI document, health); everything else is the web UI's.</summary>
+    /// <summary>The machine-facing paths (API, OpenAPI document, health, metrics); everything else is the web UI's.</summary>
     public static bool IsApiRequest(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
-        || context.Request.Path.StartsWithSegments("/health");
+        || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(LabSandbox.Silo.Telemetry.LabMeters.ScrapePath);
 }

@@ -30,9 +30,13 @@ public sealed class IdempotencyKeyGrain(
     {
         if (state.State.Record is { } record)
         {
-            return Task.FromResult(record.RequestHash == requestHash
-                ? new IdempotencyClaim(IdempotencyClaimOutcome.Replay, Response: record.Response)
-                : new IdempotencyClaim(IdempotencyClaimOutcome.Mismatch));
+            if (record.RequestHash != requestHash)
+            {
+                return Task.FromResult(new IdempotencyClaim(IdempotencyClaimOutcome.Mismatch));
+            }
+
+            LabMetrics.IdempotencyReplays.Add(1);
+            return Task.FromResult(new IdempotencyClaim(IdempotencyClaimOutcome.Replay, Response: record.Response));
         }
 
         var now = time.GetUtcNow();

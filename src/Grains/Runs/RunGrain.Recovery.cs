@@ -1,3 +1,4 @@
+using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Runs;
 using Microsoft.Extensions.Logging;
 
@@ -109,6 +110,7 @@ public sealed partial class RunGrain : IRemindable
         else if (S.Status == RunStatus.Running && now >= _leaseExpiresAt)
         {
             var lapsed = $"attempt {S.Attempt} on {S.ClaimedBy} stopped renewing its lease";
+            LabMetrics.LeaseLapses.Add(1, LabMetrics.Kind(S.Spec!.Kind));
             if (S.Attempt - S.AttemptBase >= Recovery.MaxAttempts)
             {
                 S.LastError = $"{lapsed}; no attempts left ({Recovery.MaxAttempts})";
@@ -129,6 +131,7 @@ public sealed partial class RunGrain : IRemindable
         Append(RunEventNames.RetryScheduled, message: $"{reason}; attempt {S.Attempt + 1} in {delay.TotalSeconds:0.###} s",
             delaySeconds: delay.TotalSeconds, error: error);
         await state.WriteStateAsync();
+        LabMetrics.Retries.Add(1, LabMetrics.Kind(S.Spec!.Kind));
         await UpdateIndexAsync();
         _nextDispatchAt = S.RetryAt.Value;
         if (delay <= TimeSpan.Zero)

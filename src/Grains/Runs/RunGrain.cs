@@ -110,7 +110,12 @@ public sealed partial class RunGrain(
         S.Attempt = attempt;
         S.ClaimedBy = claimedBy;
         S.RetryAt = null;
-        S.StartedAt ??= time.GetUtcNow();
+        if (S.StartedAt is null)
+        {
+            S.StartedAt = time.GetUtcNow();
+            LabMetrics.QueueWait.Record((S.StartedAt.Value - S.CreatedAt).TotalSeconds, LabMetrics.Kind(S.Spec!.Kind));
+        }
+
         Append(RunEventNames.Started, message: $"attempt {attempt} on {claimedBy}");
         await state.WriteStateAsync();
         RenewLease();
@@ -270,6 +275,11 @@ public sealed partial class RunGrain(
         LabDiagnostics.RunsFinished.Add(1,
             new KeyValuePair<string, object?>("kind", S.Spec!.Kind),
             new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
+        if (deadLetter)
+        {
+            LabMetrics.DeadLetters.Add(1, LabMetrics.Kind(S.Spec.Kind));
+        }
+
         await UpdateIndexAsync();
         await StopRecoveryAsync();
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using LabSandbox.Silo.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace LabSandbox.Silo.Health;
 
 /// <summary>
-/// A small Kestrel server on its own port inside the standalone silo host, serving only the two probes. It is a
+/// A small Kestrel server on its own port inside the standalone silo host, serving only the two probes and the Prometheus scrape. It is a
 /// separate web application so the silo host stays a plain generic host (no web server unless a health port is
 /// set), and the embedded silo inside the API never gets one. Registered before Orleans, so it answers
 /// <c>/health/live</c> while the silo is still joining (and <c>/health/ready</c> with 503 until it is Active).
@@ -31,6 +33,13 @@ public sealed class SiloHealthServer(IServiceProvider siloServices, IPAddress ad
         // Not (HttpContext) => ...: that lambda would bind as a RequestDelegate and drop the returned result.
         app.MapGet(LabHealthProbes.LivePath, async (CancellationToken cancellation) => Write(await LabHealthProbes.LiveAsync(health, cancellation)));
         app.MapGet(LabHealthProbes.ReadyPath, async (CancellationToken cancellation) => Write(await LabHealthProbes.ReadyAsync(health, cancellation)));
+
+        // The silo's meters live in the silo host's provider, not this app's; the port is internal, like the probes: unauthenticated.
+        if (siloServices.GetService<MeterProvider>() is { } meters)
+        {
+            app.MapPrometheusScrapingEndpoint(LabMeters.ScrapePath, meters, configureBranchedPipeline: null, optionsName: null);
+        }
+
         await app.StartAsync(cancellationToken);
     }
 

@@ -80,6 +80,7 @@ public static class LabSiloBuilderExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.Services.AddLabSandboxServices(options, connectionString);
+        silo.Services.AddHostedService<RunStatusRefresher>();
         if (options.ImportRealData)
         {
             silo.AddStartupTask<RealDataImportStartupTask>();

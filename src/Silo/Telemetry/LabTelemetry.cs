@@ -21,8 +21,6 @@ public static class LabTelemetry
         "Microsoft.Orleans.Lifecycle",
     ];
 
-    public static readonly string[] Meters = [LabDiagnostics.Name, "Microsoft.Orleans"];
-
     /// <summary>
     /// Structured JSON logs with scopes (run ids travel in scopes and message properties), and
     /// OpenTelemetry traces and metrics, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
@@ -54,7 +52,7 @@ public static class LabTelemetry
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(Meters).AddRuntimeInstrumentation();
+                m.AddLabMeters();
                 metrics?.Invoke(m);
             });
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

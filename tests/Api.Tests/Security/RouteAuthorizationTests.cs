@@ -29,6 +29,7 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         ["GET /api/docs/scalar.js"] = Open,
         ["GET /api/docs/scalar.aspnetcore.js"] = Open,
         ["GET /api/docs/favicon.svg"] = Open,
+        ["GET /metrics"] = "reader",
 
         ["GET /api/v1/tournaments/"] = "reader",
         ["GET /api/v1/tournaments/{tournamentId}"] = "reader",
@@ -138,7 +139,8 @@ public sealed partial class RouteAuthorizationTests(SecuredApiFixture fixture) :
         fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/openapi/", StringComparison.Ordinal) || e.Route == "/health" || e.Route.StartsWith("/health/", StringComparison.Ordinal))
+            .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/openapi/", StringComparison.Ordinal) || e.Route == "/health" || e.Route.StartsWith("/health/", StringComparison.Ordinal)
+                || e.Route == "/metrics")
             .SelectMany(e => e.Methods.Select(m => $"{m} {e.Route}"))
             .Distinct()
             .ToList();

@@ -45,6 +45,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IRunHandler, AlwaysThrowsRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, ActorProbeRunHandler>();
             siloBuilder.Services.AddSingleton<IRunHandler, QuickRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, Telemetry.FailsOnceRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, Telemetry.DeadLetterRunHandler>();
+            siloBuilder.Services.AddSingleton<IRunHandler, Telemetry.HangsRunHandler>();
+            siloBuilder.AddIncomingGrainCallFilter<Simulations.AttemptSilencer>();
             siloBuilder.AddIncomingGrainCallFilter<RunCallRecorder>();
             siloBuilder.AddOutgoingGrainCallFilter<ClaimHold>();
         }

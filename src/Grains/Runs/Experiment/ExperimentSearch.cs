@@ -270,7 +270,14 @@ public sealed class ExperimentSearch(
     {
         await FlushAsync();
         var record = iteration with { EventsThrough = _sequence };
-        return await experiment.RecordIterationAsync(record) ? record : throw new OperationCanceledException($"Experiment '{experimentId}' has ended.");
+        if (!await experiment.RecordIterationAsync(record))
+        {
+            throw new OperationCanceledException($"Experiment '{experimentId}' has ended.");
+        }
+
+        LabMetrics.ExperimentIterations.Add(1, new(LabMetrics.ObjectiveTag, _settings.Objective),
+            new(LabMetrics.FieldHonestyTag, FieldHonesty.Of(config.FieldModel)));
+        return record;
     }
 
     private void Emit(string type, int? iteration, object data) =>

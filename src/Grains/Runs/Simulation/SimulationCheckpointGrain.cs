@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LabSandbox.Grains.Common;
 using LabSandbox.Grains.Interfaces.Simulations;
 
@@ -24,7 +25,10 @@ public sealed class SimulationCheckpointGrain(
         }
 
         state.State.Checkpoint = checkpoint;
+        var started = Stopwatch.GetTimestamp();
         await state.WriteStateAsync();
+        LabMetrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        LabMetrics.CheckpointsWritten.Add(1);
     }
 
     public Task<SimulationCheckpoint?> GetAsync() => Task.FromResult(state.State.Checkpoint);
