@@ -9,6 +9,9 @@ public static class OperatorDashboard
     /// <summary>Where the dashboard's page and its data endpoints live; the UI's nav links here.</summary>
     public const string Path = "/operator/dashboard";
 
+    /// <summary>The dashboard's page: with the slash, as its relative script and style links need (without it, a redirect).</summary>
+    public const string Href = Path + "/";
+
     /// <summary>
     /// Every endpoint of the dashboard needs the admin role: it names grain types, silo addresses and call rates. A reader
     /// with a session is refused (the UI's access-denied page); someone not signed in is sent to sign in.
