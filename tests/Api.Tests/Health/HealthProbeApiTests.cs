@@ -9,7 +9,10 @@ using Xunit;
 
 namespace LabSandbox.Api.Tests.Health;
 
-/// <summary>The API's probes: <c>/health/live</c> runs no check, <c>/health/ready</c> the cluster and (when configured) PostgreSQL.</summary>
+/// <summary>
+/// The API's probes (local mode, so the caller is the local admin and sees each check): <c>/health/live</c> runs no
+/// check, <c>/health/ready</c> the cluster, the artifact store and (when configured) PostgreSQL.
+/// </summary>
 public sealed class HealthProbeApiTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
 {
     [Fact]
@@ -22,27 +25,27 @@ public sealed class HealthProbeApiTests(EmbeddedApiFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Ready_on_the_embedded_default_checks_the_cluster_only()
+    public async Task Ready_on_the_embedded_default_checks_the_cluster_and_the_artifact_folder()
     {
         var (status, body) = await GetAsync(fixture.Http, "/health/ready");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
         var checks = body["checks"]!.AsObject();
-        Assert.Equal(["cluster"], checks.Select(c => c.Key));
-        Assert.Equal("Healthy", checks["cluster"]!["status"]!.GetValue<string>());
+        Assert.Equal(["artifacts", "cluster"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.All(checks, c => Assert.Equal("Healthy", c.Value!["status"]!.GetValue<string>()));
 
         // The original readiness endpoint stays as it was.
         Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/health")).StatusCode);
     }
 
     [Fact]
-    public async Task Ready_on_postgres_checks_the_cluster_and_the_database()
+    public async Task Ready_on_postgres_checks_the_cluster_the_database_and_the_artifact_store()
     {
         await using var factory = new LabApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:LabSandbox"] = TestPostgres.ConnectionString });
         var (status, body) = await GetAsync(factory.CreateClient(), "/health/ready");
         Assert.Equal(HttpStatusCode.OK, status);
         var checks = body["checks"]!.AsObject();
-        Assert.Equal(["cluster", "postgres"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["artifacts", "cluster", "postgres"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.All(checks, c => Assert.Equal("Healthy", c.Value!["status"]!.GetValue<string>()));
     }
 

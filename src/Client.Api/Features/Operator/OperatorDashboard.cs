@@ -18,7 +18,8 @@ public static class OperatorDashboard
     /// </summary>
     public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(LabPolicies.Admin);
+        // Not part of the API's contract (its routes and bodies are the package's): kept out of the OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(LabPolicies.Admin).ExcludeFromDescription();
         return app;
     }
 }
