@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using LabSandbox.Api.Tests.Infrastructure;
+using LabSandbox.Grains.Interfaces.Artifacts;
 using LabSandbox.Silo.Health;
 using LabSandbox.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,28 @@ public sealed class HealthProbeApiTests(EmbeddedApiFixture fixture) : IClassFixt
         Assert.Equal("deliberately down", body["checks"]!["down"]!["description"]!.GetValue<string>());
         Assert.Equal("Healthy", body["checks"]!["cluster"]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/health/live")).Status);
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_when_the_artifact_store_refuses_a_write()
+    {
+        await using var factory = new LabApiFactory(services: s => s.AddSingleton<IArtifactStore>(new RefusingStore()));
+        var (status, body) = await GetAsync(factory.CreateClient(), "/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", body["checks"]!["artifacts"]!["status"]!.GetValue<string>());
+        // The exception's type only: its message may carry a path.
+        Assert.Equal("The artifact store refused a write within 5 s (IOException)", body["checks"]!["artifacts"]!["description"]!.GetValue<string>());
+    }
+
+    /// <summary>A full or read-only disk.</summary>
+    private sealed class RefusingStore : IArtifactStore
+    {
+        public Task<string> PutAsync(string artifactId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+            Task.FromException<string>(new IOException("/secret/path: no space left on device"));
+
+        public Task<Stream> OpenReadAsync(string storageUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<bool> DeleteAsync(string storageUri, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private static async Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(HttpClient http, string path)
