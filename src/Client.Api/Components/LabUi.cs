@@ -1,3 +1,4 @@
+using LabSandbox.Api.Features.Operator;
 using LabSandbox.Api.Infrastructure;
 using LabSandbox.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,6 +32,7 @@ public static class LabUi
         app.MapStaticAssets();
         app.MapSessionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOperatorDashboard();
         return app;
     }
 }

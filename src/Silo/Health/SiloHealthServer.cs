@@ -30,9 +30,11 @@ public sealed class SiloHealthServer(IServiceProvider siloServices, IPAddress ad
         builder.WebHost.UseSetting(WebHostDefaults.PreventHostingStartupKey, "true");
         app = builder.Build();
         var health = siloServices.GetRequiredService<HealthCheckService>();
-        // Not (HttpContext) => ...: that lambda would bind as a RequestDelegate and drop the returned result.
-        app.MapGet(LabHealthProbes.LivePath, async (CancellationToken cancellation) => Write(await LabHealthProbes.LiveAsync(health, cancellation)));
-        app.MapGet(LabHealthProbes.ReadyPath, async (CancellationToken cancellation) => Write(await LabHealthProbes.ReadyAsync(health, cancellation)));
+        // Two parameters, not (HttpContext) => ...: that lambda would bind as a RequestDelegate and drop the returned result.
+        app.MapGet(LabHealthProbes.LivePath, async (HttpContext context, CancellationToken cancellation) =>
+            Write(await LabHealthProbes.LiveAsync(health, IsLoopback(context), cancellation)));
+        app.MapGet(LabHealthProbes.ReadyPath, async (HttpContext context, CancellationToken cancellation) =>
+            Write(await LabHealthProbes.ReadyAsync(health, IsLoopback(context), cancellation)));
 
         // The silo's meters live in the silo host's provider, not this app's; the port is internal, like the probes: unauthenticated.
         if (siloServices.GetService<MeterProvider>() is { } meters)
@@ -58,6 +60,13 @@ public sealed class SiloHealthServer(IServiceProvider siloServices, IPAddress ad
             await app.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// This port has no sign-in, so the per-check detail goes only to callers on the pod or machine itself
+    /// (<c>kubectl exec</c>, <c>kubectl port-forward</c>): whoever can do that can read the logs anyway.
+    /// </summary>
+    private static bool IsLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
 
     private static IResult Write((int StatusCode, HealthStatusResponse Body) outcome) =>
         Results.Json(outcome.Body, statusCode: outcome.StatusCode);

@@ -66,6 +66,7 @@ public static class LabSiloBuilderExtensions
             });
         }
 
+        silo.AddLabDashboard();
         return silo.AddLabSandboxGrains(options, connectionString);
     }
 

@@ -39,7 +39,8 @@ public static class SiloHost
         var address = kubernetes.ListenOnAnyAddress ? IPAddress.Any : kubernetes.AdvertisedAddress ?? IPAddress.Parse(options.AdvertisedAddress);
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [LabHealthProbes.ReadyTag])
-            .AddLabPostgresCheck(builder.Configuration);
+            .AddLabPostgresCheck(builder.Configuration)
+            .AddLabArtifactStoreCheck();
         builder.Services.AddHostedService(sp => new SiloHealthServer(sp, address, port));
     }
 }

@@ -8,7 +8,8 @@ namespace LabSandbox.Persistence.Tests.Health;
 
 /// <summary>
 /// The standalone silo host's probe server, in a real silo process on PostgreSQL: <c>/health/live</c> answers as soon
-/// as the process runs, <c>/health/ready</c> once the silo is Active and the database answers, and SIGTERM ends the
+/// as the process runs, <c>/health/ready</c> once the silo is Active, the database answers and the artifact store takes a
+/// write (each check shown: the test calls from loopback), and SIGTERM ends the
 /// process within its shutdown timeout.
 /// </summary>
 public sealed class SiloHealthServerTests : IAsyncLifetime
@@ -20,7 +21,7 @@ public sealed class SiloHealthServerTests : IAsyncLifetime
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(nameof(SiloHealthServerTests));
 
     [Fact]
-    public async Task Live_then_ready_with_silo_and_postgres_checks_and_a_graceful_stop()
+    public async Task Live_then_ready_with_silo_postgres_and_artifact_checks_and_a_graceful_stop()
     {
         var port = FreePorts.Next();
         await using var silo = SiloProcess.Start(database!.ConnectionString, $"health-{Guid.NewGuid():N}", artifacts, new Dictionary<string, string>
@@ -40,7 +41,7 @@ public sealed class SiloHealthServerTests : IAsyncLifetime
             "the silo's /health/ready", TimeSpan.FromSeconds(60));
         Assert.False(silo.HasExited, silo.Output);
         var checks = ready.Body!["checks"]!.AsObject();
-        Assert.Equal(["postgres", "silo"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["artifacts", "postgres", "silo"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.All(checks, c => Assert.Equal("Healthy", c.Value!["status"]!.GetValue<string>()));
         Assert.Contains("is Active in membership", checks["silo"]!["description"]!.GetValue<string>());
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using LabSandbox.Api.Infrastructure.Security;
 using LabSandbox.Grains.Interfaces.Datasets;
 using LabSandbox.Silo.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,11 +17,11 @@ public static class HealthApi
         app.MapGet(LabHealthProbes.LivePath, GetLive).WithName("HealthLive").WithTags("Health").AllowAnonymous()
             .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Liveness probe")
-            .WithDescription("Healthy whenever the process answers HTTP; runs no check (an orchestrator restarts a process that stops answering).");
+            .WithDescription("Healthy whenever the process answers HTTP; runs no check (an orchestrator restarts a process that stops answering). `checks` only for the admin role.");
         app.MapGet(LabHealthProbes.ReadyPath, GetReady).WithName("HealthReady").WithTags("Health").AllowAnonymous()
             .Produces<HealthStatusResponse>().Produces<HealthStatusResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Readiness probe")
-            .WithDescription("Healthy when the cluster answers a grain call within two seconds and, when a connection string is configured, PostgreSQL answers; 503 with each check's outcome otherwise.");
+            .WithDescription("Healthy when the cluster answers a grain call within two seconds, the artifact store takes a write and, when a connection string is configured, PostgreSQL answers; 503 otherwise. Each check's outcome (`checks`) only for the admin role; anyone else gets the status alone.");
         return app;
     }
 
@@ -40,12 +42,15 @@ public static class HealthApi
     }
 
     /// <summary>The process answers.</summary>
-    private static async Task<JsonHttpResult<HealthStatusResponse>> GetLive(HealthCheckService health, CancellationToken cancellationToken) =>
-        Json(await LabHealthProbes.LiveAsync(health, cancellationToken));
+    private static async Task<JsonHttpResult<HealthStatusResponse>> GetLive(HealthCheckService health, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Json(await LabHealthProbes.LiveAsync(health, IsAdmin(user), cancellationToken));
 
-    /// <summary>The cluster and (when configured) PostgreSQL answer.</summary>
-    private static async Task<JsonHttpResult<HealthStatusResponse>> GetReady(HealthCheckService health, CancellationToken cancellationToken) =>
-        Json(await LabHealthProbes.ReadyAsync(health, cancellationToken));
+    /// <summary>The cluster, the artifact store and (when configured) PostgreSQL answer.</summary>
+    private static async Task<JsonHttpResult<HealthStatusResponse>> GetReady(HealthCheckService health, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Json(await LabHealthProbes.ReadyAsync(health, IsAdmin(user), cancellationToken));
+
+    /// <summary>The probes are anonymous, but a request with a key or session is still authenticated (the local admin in local mode).</summary>
+    private static bool IsAdmin(ClaimsPrincipal user) => LabPolicies.Allows(LabPrincipals.RoleOf(user), LabPolicies.Admin);
 
     private static JsonHttpResult<HealthStatusResponse> Json((int StatusCode, HealthStatusResponse Body) outcome) =>
         TypedResults.Json(outcome.Body, statusCode: outcome.StatusCode);

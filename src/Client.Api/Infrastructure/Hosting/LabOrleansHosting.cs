@@ -32,5 +32,6 @@ public static class LabOrleansHosting
         client.Services.Configure<LabSandboxOptions>(configuration.GetSection(LabSandboxOptions.Section));
         client.UseConnectionRetryFilter<BoundedConnectRetryFilter>();
         client.AddActivityPropagation();
+        client.AddLabDashboard();
     }
 }
