@@ -29,21 +29,21 @@ public sealed class ReadinessFollowsPostgresTests : IAsyncLifetime
             ["LabSandbox__ImportRealData"] = "false",
         });
 
-        var ready = await Eventually.WaitAsync(() => GetAsync(port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
+        var ready = await Eventually.WaitAsync(() => HealthProbe.GetAsync(http, port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
             "the silo's first /health/ready", Bound);
         Assert.False(silo.HasExited, silo.Output);
         Assert.Equal(["artifacts", "postgres", "silo"], ready.Body!["checks"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal));
 
         await postgres.StopServerAsync();
-        var down = await Eventually.WaitAsync(() => GetAsync(port, "/health/ready"), r => r.Status == HttpStatusCode.ServiceUnavailable && r.Body is not null,
+        var down = await Eventually.WaitAsync(() => HealthProbe.GetAsync(http, port, "/health/ready"), r => r.Status == HttpStatusCode.ServiceUnavailable && r.Body is not null,
             "/health/ready answering 503 with PostgreSQL stopped", Bound);
         Assert.Equal("Unhealthy", down.Body!["status"]!.GetValue<string>());
         Assert.Equal("Unhealthy", down.Body["checks"]!["postgres"]!["status"]!.GetValue<string>());
         Assert.Equal("Unhealthy", down.Body["checks"]!["artifacts"]!["status"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(port, "/health/live")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await HealthProbe.GetAsync(http, port, "/health/live")).Status);
 
         await postgres.StartServerAsync();
-        var back = await Eventually.WaitAsync(() => GetAsync(port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
+        var back = await Eventually.WaitAsync(() => HealthProbe.GetAsync(http, port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
             "/health/ready answering 200 after PostgreSQL restarted", Bound);
         Assert.False(silo.HasExited, silo.Output);
         Assert.All(back.Body!["checks"]!.AsObject(), c => Assert.Equal("Healthy", c.Value!["status"]!.GetValue<string>()));
@@ -58,20 +58,5 @@ public sealed class ReadinessFollowsPostgresTests : IAsyncLifetime
         }
 
         Directory.Delete(artifacts, recursive: true);
-    }
-
-    /// <summary>The probe's status and body; 503 with no body while nothing answers on the port.</summary>
-    private async Task<(HttpStatusCode Status, JsonObject? Body)> GetAsync(int port, string path)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}{path}");
-            var text = await response.Content.ReadAsStringAsync();
-            return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject());
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return (HttpStatusCode.ServiceUnavailable, null);
-        }
     }
 }

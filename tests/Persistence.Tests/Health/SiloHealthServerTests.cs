@@ -31,13 +31,13 @@ public sealed class SiloHealthServerTests : IAsyncLifetime
             ["LabSandbox__ShutdownTimeoutSeconds"] = "20",
         });
 
-        var live = await Eventually.WaitAsync(() => GetAsync(port, "/health/live"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
+        var live = await Eventually.WaitAsync(() => HealthProbe.GetAsync(http, port, "/health/live"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
             "the silo's /health/live", TimeSpan.FromSeconds(60));
         Assert.False(silo.HasExited, silo.Output);
         Assert.Equal("Healthy", live.Body!["status"]!.GetValue<string>());
         Assert.Empty(live.Body["checks"]!.AsObject());
 
-        var ready = await Eventually.WaitAsync(() => GetAsync(port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
+        var ready = await Eventually.WaitAsync(() => HealthProbe.GetAsync(http, port, "/health/ready"), r => r.Status == HttpStatusCode.OK || silo.HasExited,
             "the silo's /health/ready", TimeSpan.FromSeconds(60));
         Assert.False(silo.HasExited, silo.Output);
         var checks = ready.Body!["checks"]!.AsObject();
@@ -48,7 +48,7 @@ public sealed class SiloHealthServerTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         await silo.StopAsync();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"graceful stop took {clock.Elapsed.TotalSeconds:0.0} s");
-        var after = await GetAsync(port, "/health/live");
+        var after = await HealthProbe.GetAsync(http, port, "/health/live");
         Assert.True(after.Status == HttpStatusCode.ServiceUnavailable && after.Body is null, $"after the stop: {after.Status} {after.Body}; exited {silo.HasExited}");
     }
 
@@ -79,20 +79,5 @@ public sealed class SiloHealthServerTests : IAsyncLifetime
         }
 
         Directory.Delete(artifacts, recursive: true);
-    }
-
-    /// <summary>The probe's status and body; 503 with no body while nothing listens on the port.</summary>
-    private async Task<(HttpStatusCode Status, JsonObject? Body)> GetAsync(int port, string path)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}{path}");
-            var text = await response.Content.ReadAsStringAsync();
-            return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject());
-        }
-        catch (HttpRequestException)
-        {
-            return (HttpStatusCode.ServiceUnavailable, null);
-        }
     }
 }
